@@ -1,0 +1,37 @@
+package org.anserv.api;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Subscribes a method to tracking events. Every filter attribute defaults to "match everything"; attributes combine
+ * with AND, values within one attribute with OR.
+ *
+ * <p>The method may declare any injectable parameters (at least {@link Event} is usual) and returns {@code void}, a
+ * value, or a {@link io.vertx.core.Future} that completes when the event has been handled.
+ *
+ * <pre>{@code
+ * @EventHandler(types = {"play_video", "edx.video.*"}, sources = Source.BROWSER)
+ * public Future<Void> onVideo(Event event, Db db) { ... }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface EventHandler {
+
+  /**
+   * Event types to receive. An entry ending with {@code *}, {@code .} or {@code _} is a prefix ({@code "problem_"},
+   * {@code "edx.video."}, {@code "edx.*"}); any other entry is an exact name. Empty means every type.
+   */
+  String[] types() default {};
+
+  /** Event sources to receive ({@code event_source}). Empty means every source. */
+  Source[] sources() default {};
+
+  /** Course ids to receive ({@code context.course_id}), exact. Empty means every course and events without one. */
+  String[] courses() default {};
+}

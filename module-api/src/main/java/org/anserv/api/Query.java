@@ -1,0 +1,33 @@
+package org.anserv.api;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Publishes a method as a machine-readable query, at {@code /queries/{module}/{name}} and to other modules through
+ * {@link Queries}. The method returns a JSON value ({@code JsonObject}, {@code JsonArray}, {@code String},
+ * {@code Number}, {@code Boolean}, a {@code List} or {@code Map} of those, or {@code null}) or a
+ * {@link io.vertx.core.Future} of one. Its request parameters are the method parameters annotated {@link Param}.
+ *
+ * <pre>{@code
+ * @Query(description = "Events seen from one user")
+ * public Future<Long> user(@Param("user") String user, Db db) { ... }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Query {
+
+  /** The query's name in URLs: lowercase letters, digits and dashes. Empty means the method name in kebab case. */
+  String name() default "";
+
+  /** What the query is about. Empty means guessed from the parameters (see {@link Category}). */
+  Category[] category() default {};
+
+  /** One sentence shown on the dashboard and in the schema. */
+  String description() default "";
+}

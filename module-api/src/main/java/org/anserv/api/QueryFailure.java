@@ -1,0 +1,21 @@
+package org.anserv.api;
+
+/**
+ * Why a call through {@link Queries} failed: the HTTP-like status ({@code 400} bad parameters, {@code 404} unknown
+ * module or query, {@code 500} the module threw, {@code 503} unavailable, {@code 504} timed out) and a message.
+ */
+public class QueryFailure extends RuntimeException {
+
+  private final int status;
+
+  /** A failure with its status and message. */
+  public QueryFailure(int status, String message) {
+    super(message, null, false, false);
+    this.status = status;
+  }
+
+  /** The status: 400, 404, 500, 503 or 504. */
+  public int status() {
+    return status;
+  }
+}
