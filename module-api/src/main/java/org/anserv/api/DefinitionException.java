@@ -8,12 +8,19 @@ import java.util.List;
  */
 public class DefinitionException extends RuntimeException {
 
+  private final String module;
   private final List<String> problems;
 
   /** An exception reporting {@code problems} of {@code module}. */
   public DefinitionException(String module, List<String> problems) {
     super(format(module, problems));
+    this.module = module;
     this.problems = List.copyOf(problems);
+  }
+
+  /** The module's name (guessed from its class when it has none). */
+  public String module() {
+    return module;
   }
 
   /** Each problem, one sentence or two. */

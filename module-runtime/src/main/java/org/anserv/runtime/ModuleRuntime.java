@@ -1,0 +1,94 @@
+package org.anserv.runtime;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.anserv.api.Sql;
+import org.anserv.runtime.bus.EventBatch;
+import org.anserv.runtime.bus.EventBatchCodec;
+import org.anserv.runtime.deploy.ModuleDeployer;
+import org.anserv.runtime.deploy.ModuleDiscovery;
+import org.anserv.runtime.deploy.ModuleServices;
+import org.anserv.runtime.registry.ModuleRegistry;
+import org.anserv.runtime.registry.RegistryVerticle;
+import org.anserv.runtime.route.RouterVerticle;
+import org.anserv.runtime.store.Databases;
+
+/**
+ * The module runtime on one Vert.x instance: the registry, the event router and the deployer, over the module
+ * databases. The gateway and the test kit both start it this way.
+ */
+public final class ModuleRuntime {
+
+  private final Vertx vertx;
+  private final ModuleRegistry registry;
+  private final ModuleDeployer deployer;
+  private final Databases databases;
+
+  private ModuleRuntime(Vertx vertx, ModuleRegistry registry, ModuleDeployer deployer, Databases databases) {
+    this.vertx = vertx;
+    this.registry = registry;
+    this.deployer = deployer;
+    this.databases = databases;
+  }
+
+  /**
+   * Starts the runtime's own verticles with module databases on {@code settings.mongoConnectionString()}, which must
+   * be set (the launcher or test kit starts an embedded MongoDB when the configuration has none).
+   */
+  public static Future<ModuleRuntime> start(Vertx vertx, RuntimeSettings settings, Sql sql, MeterRegistry meters) {
+    if (settings.mongoConnectionString().isBlank()) {
+      return Future.failedFuture(new IllegalArgumentException("No MongoDB connection string: set mongo.uri."));
+    }
+    vertx.eventBus().registerDefaultCodec(EventBatch.class, new EventBatchCodec());
+    ModuleRegistry registry = new ModuleRegistry();
+    Databases databases = new Databases(vertx, settings.mongoConnectionString(), settings.databasePrefix());
+    ModuleServices services = new ModuleServices(settings, databases, sql, meters);
+    ModuleDeployer deployer = new ModuleDeployer(vertx, services, registry);
+    return vertx.deployVerticle(new RegistryVerticle(registry))
+        .compose(id -> vertx.deployVerticle(new RouterVerticle(registry, settings.maxHops(),
+            settings.callTimeoutMillis(), meters)))
+        .map(id -> new ModuleRuntime(vertx, registry, deployer, databases));
+  }
+
+  /**
+   * Deploys every module found on the classpath and in the modules directory. Modules that fail are recorded in the
+   * registry; the future holds the names of those deployed.
+   */
+  public Future<List<String>> deployDiscovered(String modulesDirectory) {
+    ClassLoader loader = ModuleRuntime.class.getClassLoader();
+    List<ModuleDiscovery.Candidate> candidates = new ArrayList<>(ModuleDiscovery.onClasspath(loader));
+    if (!modulesDirectory.isBlank()) {
+      candidates.addAll(ModuleDiscovery.inDirectory(Path.of(modulesDirectory), loader));
+    }
+    return deployer.deployAll(candidates);
+  }
+
+  /** Validates and deploys one module class; fails with its definition problems. */
+  public Future<String> deploy(Class<?> moduleClass) {
+    return deployer.deploy(moduleClass);
+  }
+
+  /** What is deployed and what failed. */
+  public ModuleRegistry registry() {
+    return registry;
+  }
+
+  /** The module databases. */
+  public Databases databases() {
+    return databases;
+  }
+
+  /** The Vert.x instance the runtime runs on. */
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** Closes the database connections; verticles stop with Vert.x. */
+  public Future<Void> close() {
+    return databases.close();
+  }
+}

@@ -1,0 +1,54 @@
+package org.anserv.runtime;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Settings of the module runtime, read from flat configuration keys.
+ *
+ * @param mongoConnectionString the MongoDB holding module databases; empty to start the embedded one
+ * @param databasePrefix prefix of every module database's name
+ * @param callTimeoutMillis how long a view, query or hard-realtime delivery may take before the caller gets 504
+ * @param queueCapacity how many calls may wait per module before more are refused
+ * @param maxHops how deep chains of emitted events may go before they are refused
+ * @param modulesDirectory a directory of module jars to deploy besides the classpath's modules; empty for none
+ */
+public record RuntimeSettings(String mongoConnectionString, String databasePrefix, long callTimeoutMillis,
+    int queueCapacity, int maxHops, String modulesDirectory) {
+
+  /** The defaults: embedded MongoDB, 30 s calls, 10,000 waiting calls, chains of 8. */
+  public static RuntimeSettings defaults() {
+    return fromConfig(new JsonObject());
+  }
+
+  /** Settings from {@code mongo.uri}, {@code mongo.prefix}, {@code modules.timeout.ms}, ... keys. */
+  public static RuntimeSettings fromConfig(JsonObject config) {
+    return new RuntimeSettings(
+        config.getString("mongo.uri", ""),
+        config.getString("mongo.prefix", "anserv_"),
+        longValue(config, "modules.timeout.ms", 30_000),
+        (int) longValue(config, "modules.queue.capacity", 10_000),
+        (int) longValue(config, "events.max.hops", 8),
+        config.getString("modules.dir", ""));
+  }
+
+  private static long longValue(JsonObject config, String key, long fallback) {
+    Object value = config.getValue(key);
+    if (value instanceof Number n) {
+      return n.longValue();
+    }
+    if (value instanceof String s && !s.isBlank()) {
+      try {
+        return Long.parseLong(s.strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("Setting '" + key + "' must be a whole number, not \"" + s + "\".");
+      }
+    }
+    return fallback;
+  }
+
+  /** A copy with another MongoDB connection string. */
+  public RuntimeSettings withMongo(String connectionString) {
+    return new RuntimeSettings(connectionString, databasePrefix, callTimeoutMillis, queueCapacity, maxHops,
+        modulesDirectory);
+  }
+}

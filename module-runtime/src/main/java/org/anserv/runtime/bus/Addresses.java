@@ -1,0 +1,37 @@
+package org.anserv.runtime.bus;
+
+/**
+ * Every event-bus address anserv uses, in one place. Module addresses carry the module's name; nothing outside the
+ * runtime sends to a module's private addresses except through {@link #moduleCall(String)} and
+ * {@link #moduleEvents(String)}.
+ */
+public final class Addresses {
+
+  /** Events submitted for delivery: intake and module emitters send {@link EventBatch}es here. */
+  public static final String SUBMIT = "anserv.events.submit";
+
+  /** Accepted events, published to every module. */
+  public static final String EVENTS = "anserv.events";
+
+  /** A module announces its schema here when it starts ({@code JsonObject}). */
+  public static final String REGISTER = "anserv.registry.register";
+
+  /** A module withdraws its schema here when it stops (its name, a {@code String}). */
+  public static final String UNREGISTER = "anserv.registry.unregister";
+
+  /** Answers with the schema of every deployed module and every module that failed to deploy. */
+  public static final String SCHEMA = "anserv.registry.schema";
+
+  private Addresses() {
+  }
+
+  /** Where a module answers view and query calls. */
+  public static String moduleCall(String module) {
+    return "anserv.module." + module + ".call";
+  }
+
+  /** Where a module takes events it must handle before the sender gets its answer (hard realtime). */
+  public static String moduleEvents(String module) {
+    return "anserv.module." + module + ".events";
+  }
+}

@@ -1,0 +1,47 @@
+package org.anserv.runtime.deploy;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.anserv.api.Queries;
+import org.anserv.api.QueryFailure;
+import org.anserv.runtime.bus.Addresses;
+import org.anserv.runtime.bus.Failures;
+
+/** {@link Queries} over the event bus: the same path the gateway uses, so modules reach each other only there. */
+final class BusQueries implements Queries {
+
+  private final Vertx vertx;
+  private final long timeoutMillis;
+
+  BusQueries(Vertx vertx, long timeoutMillis) {
+    this.vertx = vertx;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  @Override
+  public Future<Object> call(String module, String query, Map<String, String> params) {
+    JsonObject request = CallRequest.query(query, params);
+    return vertx.eventBus().<JsonObject>request(Addresses.moduleCall(module), request,
+            new DeliveryOptions().setSendTimeout(timeoutMillis))
+        .map(reply -> reply.body().getValue("result"))
+        .recover(cause -> Future.failedFuture(failure(module, query, cause)));
+  }
+
+  private static QueryFailure failure(String module, String query, Throwable cause) {
+    if (cause instanceof ReplyException reply) {
+      if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
+        return new QueryFailure(Failures.NOT_FOUND, "No module named '" + module + "' is deployed.");
+      }
+      if (reply.failureType() == ReplyFailure.TIMEOUT) {
+        return new QueryFailure(Failures.TIMED_OUT, "Query '" + module + "/" + query + "' did not answer in time.");
+      }
+      return new QueryFailure(reply.failureCode(), reply.getMessage());
+    }
+    return new QueryFailure(Failures.MODULE_FAILED, String.valueOf(cause.getMessage()));
+  }
+}

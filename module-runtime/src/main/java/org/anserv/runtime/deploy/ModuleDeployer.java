@@ -1,0 +1,79 @@
+package org.anserv.runtime.deploy;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import org.anserv.api.DefinitionException;
+import org.anserv.runtime.define.ModuleDefinition;
+import org.anserv.runtime.define.ModuleInspector;
+import org.anserv.runtime.registry.ModuleRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates and deploys modules, each as its own verticle on virtual threads. A module that fails validation or
+ * start-up is logged with every reason and recorded in the registry; the others deploy regardless.
+ */
+public final class ModuleDeployer {
+
+  private static final Logger LOG = LoggerFactory.getLogger("anserv.runtime");
+
+  private final Vertx vertx;
+  private final ModuleServices services;
+  private final ModuleRegistry registry;
+
+  public ModuleDeployer(Vertx vertx, ModuleServices services, ModuleRegistry registry) {
+    this.vertx = vertx;
+    this.services = services;
+    this.registry = registry;
+  }
+
+  /** Deploys every candidate that loads and validates; the future holds the names deployed. */
+  public Future<List<String>> deployAll(List<ModuleDiscovery.Candidate> candidates) {
+    List<Future<String>> deployments = new ArrayList<>();
+    for (ModuleDiscovery.Candidate candidate : candidates) {
+      try {
+        Class<?> type = Class.forName(candidate.className(), true, candidate.loader());
+        deployments.add(deploy(type).otherwise(cause -> null));
+      } catch (ClassNotFoundException | LinkageError e) {
+        String name = candidate.className();
+        registry.failed(name, candidate.source(), List.of("Class " + name + " listed in " + candidate.source()
+            + " cannot be loaded: " + e + ". Check the name in " + ModuleDiscovery.INDEX + " and the jar."));
+        LOG.atError().addKeyValue("module", name).log("Module class cannot be loaded: {}", e.toString());
+      }
+    }
+    return Future.join(deployments).map(v -> deployments.stream()
+        .map(Future::result).filter(java.util.Objects::nonNull).toList());
+  }
+
+  /** Validates and deploys one module class; fails with the {@link DefinitionException} when it is invalid. */
+  public Future<String> deploy(Class<?> type) {
+    ModuleDefinition module;
+    try {
+      module = ModuleInspector.inspect(type);
+    } catch (DefinitionException e) {
+      registry.failed(e.module(), type.getName(), e.problems());
+      LOG.atError().addKeyValue("module", e.module()).log(e.getMessage());
+      return Future.failedFuture(e);
+    }
+    DeploymentOptions options = new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD);
+    return vertx.deployVerticle(new ModuleVerticle(module, services), options)
+        .map(id -> {
+          LOG.atInfo().addKeyValue("module", module.name()).log("Module deployed: {} handlers, {} views, {} queries,"
+              + " {} crons", count(module, "HANDLER"), count(module, "VIEW"), count(module, "QUERY"),
+              count(module, "CRON"));
+          return module.name();
+        })
+        .onFailure(cause -> {
+          registry.failed(module.name(), type.getName(), List.of("Start-up failed: " + cause.getMessage()));
+          LOG.atError().addKeyValue("module", module.name()).setCause(cause).log("Module failed to start");
+        });
+  }
+
+  private static long count(ModuleDefinition module, String kind) {
+    return module.methods().stream().filter(m -> m.kind().name().equals(kind)).count();
+  }
+}

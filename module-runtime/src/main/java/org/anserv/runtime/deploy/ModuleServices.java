@@ -1,0 +1,17 @@
+package org.anserv.runtime.deploy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.anserv.api.Sql;
+import org.anserv.runtime.RuntimeSettings;
+import org.anserv.runtime.store.Databases;
+
+/**
+ * What the runtime shares with every module verticle it deploys.
+ *
+ * @param settings timeouts and limits
+ * @param databases module databases
+ * @param sql the SQL read-replica handle
+ * @param meters where module metrics go
+ */
+public record ModuleServices(RuntimeSettings settings, Databases databases, Sql sql, MeterRegistry meters) {
+}

@@ -1,0 +1,71 @@
+package org.anserv.runtime.invoke;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayDeque;
+import java.util.function.Supplier;
+
+/**
+ * Runs calls into one module strictly one after another, each only after the previous one's future completed, so
+ * module code never runs concurrently with itself even when it awaits. Must be used from the module's context; the
+ * queue is bounded and refuses work beyond its capacity instead of growing without limit.
+ */
+public final class SerialExecutor {
+
+  private final Context context;
+  private final int capacity;
+  private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+  private boolean running;
+
+  /** An executor on {@code context} holding at most {@code capacity} waiting calls. */
+  public SerialExecutor(Context context, int capacity) {
+    this.context = context;
+    this.capacity = capacity;
+  }
+
+  /**
+   * Queues {@code work}; the returned future completes with its result once it ran. Fails at once with
+   * {@link QueueFullException} when {@code capacity} calls are already waiting.
+   */
+  public <T> Future<T> submit(Supplier<Future<T>> work) {
+    if (queue.size() >= capacity) {
+      return Future.failedFuture(new QueueFullException(capacity));
+    }
+    Promise<T> promise = Promise.promise();
+    queue.add(() -> start(work, promise));
+    if (!running) {
+      running = true;
+      queue.poll().run();
+    }
+    return promise.future();
+  }
+
+  /** How many calls wait behind the running one. */
+  public int waiting() {
+    return queue.size();
+  }
+
+  private <T> void start(Supplier<Future<T>> work, Promise<T> promise) {
+    Future<T> result;
+    try {
+      result = work.get();
+    } catch (Throwable t) {
+      result = Future.failedFuture(t);
+    }
+    result.onComplete(outcome -> {
+      promise.handle(outcome);
+      // A fresh context task keeps the stack flat when many queued calls complete synchronously.
+      context.runOnContext(v -> next());
+    });
+  }
+
+  private void next() {
+    Runnable task = queue.poll();
+    if (task == null) {
+      running = false;
+    } else {
+      task.run();
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package org.anserv.runtime.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The metrics of one module, all labelled {@code module}: events handled and failed per handler with latency,
+ * calls per view and query with outcome and latency, memoize hits and misses, cron runs, and the depth of its call
+ * queue (its lag in calls). Label values are bounded: names come from the module's definition, never from data.
+ */
+public final class ModuleMetrics {
+
+  private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(25),
+      Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(10)};
+
+  private final MeterRegistry registry;
+  private final String module;
+  private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+
+  public ModuleMetrics(MeterRegistry registry, String module) {
+    this.registry = registry;
+    this.module = module;
+  }
+
+  /** Records one event handled by {@code handler}, its outcome and how long it took. */
+  public void handled(String handler, boolean ok, long nanos) {
+    counter("anserv.module.events", "handler", handler, "outcome", ok ? "ok" : "failed").increment();
+    timer("anserv.module.handler", "handler", handler).record(Duration.ofNanos(nanos));
+  }
+
+  /** Records events this module could not take (its queue was full). */
+  public void refused(long events) {
+    counter("anserv.module.events.refused", "reason", "queue_full", "", "").increment(events);
+  }
+
+  /** Records one view or query call with its outcome ({@code ok}, {@code bad_request}, {@code failed}, ...). */
+  public void called(String kind, String name, String outcome, long nanos) {
+    counter("anserv.module.calls", "kind", kind, "name", name, "outcome", outcome).increment();
+    timer("anserv.module.call", "kind", kind, "name", name).record(Duration.ofNanos(nanos));
+  }
+
+  /** Records a memoize lookup for {@code name}: a hit or a miss. */
+  public void memoized(String name, boolean hit) {
+    counter("anserv.module.memoize", "name", name, "result", hit ? "hit" : "miss").increment();
+  }
+
+  /** Records a cron run of {@code name}: {@code ok}, {@code failed} or {@code skipped} (previous run still going). */
+  public void cronRun(String name, String outcome) {
+    counter("anserv.module.cron.runs", "cron", name, "outcome", outcome).increment();
+  }
+
+  /** Publishes the number of calls waiting in the module's queue. */
+  public void queueDepth(Supplier<Number> depth) {
+    Gauge.builder("anserv.module.queue.depth", depth).tag("module", module)
+        .description("Calls waiting to run in the module, its lag in calls").register(registry);
+  }
+
+  private Counter counter(String name, String... tags) {
+    String key = name + String.join("\u0000", tags);
+    return counters.computeIfAbsent(key, k -> {
+      Counter.Builder builder = Counter.builder(name).tag("module", module);
+      for (int i = 0; i + 1 < tags.length; i += 2) {
+        if (!tags[i].isEmpty()) {
+          builder.tag(tags[i], tags[i + 1]);
+        }
+      }
+      return builder.register(registry);
+    });
+  }
+
+  private Timer timer(String name, String... tags) {
+    String key = name + String.join("\u0000", tags);
+    return timers.computeIfAbsent(key, k -> {
+      Timer.Builder builder = Timer.builder(name).tag("module", module).serviceLevelObjectives(BUCKETS);
+      for (int i = 0; i + 1 < tags.length; i += 2) {
+        builder.tag(tags[i], tags[i + 1]);
+      }
+      return builder.register(registry);
+    });
+  }
+}

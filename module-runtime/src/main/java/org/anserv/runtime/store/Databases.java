@@ -1,0 +1,64 @@
+package org.anserv.runtime.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.anserv.api.Db;
+import org.anserv.api.ReadOnlyDb;
+
+/**
+ * Hands out module databases on one MongoDB deployment: one database per module, named {@code prefix + module}, one
+ * connection pool per database shared by its owner and its readers.
+ */
+public final class Databases {
+
+  private final Vertx vertx;
+  private final String connectionString;
+  private final String prefix;
+  private final ConcurrentHashMap<String, MongoClient> clients = new ConcurrentHashMap<>();
+
+  /** Databases on the MongoDB at {@code connectionString}, named {@code prefix} + module name. */
+  public Databases(Vertx vertx, String connectionString, String prefix) {
+    this.vertx = vertx;
+    this.connectionString = connectionString;
+    this.prefix = prefix;
+  }
+
+  /** The database of {@code module}, writable: only for the module itself. */
+  public Db own(String module) {
+    return new MongoDb(client(module), databaseName(module));
+  }
+
+  /** The database of {@code module}, read-only: for every other module. */
+  public ReadOnlyDb readOnly(String module) {
+    return new ReadOnlyMongoDb(client(module), databaseName(module));
+  }
+
+  /** The MongoDB database name of {@code module}. */
+  public String databaseName(String module) {
+    return prefix + module.replace('-', '_');
+  }
+
+  /** Drops the database of {@code module}: used when a module's projection is rebuilt from scratch. */
+  public Future<Void> drop(String module) {
+    return client(module).runCommand("dropDatabase", new JsonObject().put("dropDatabase", 1)).mapEmpty();
+  }
+
+  /** Closes every connection pool. */
+  public Future<Void> close() {
+    List<Future<Void>> closing = clients.values().stream().map(MongoClient::close).toList();
+    clients.clear();
+    return Future.join(closing).mapEmpty();
+  }
+
+  private MongoClient client(String module) {
+    return clients.computeIfAbsent(module, m -> MongoClient.create(vertx, new JsonObject()
+        .put("connection_string", connectionString)
+        .put("db_name", databaseName(m))
+        .put("maxPoolSize", 8)
+        .put("minPoolSize", 0)));
+  }
+}

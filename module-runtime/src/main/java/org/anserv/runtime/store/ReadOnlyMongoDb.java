@@ -1,0 +1,27 @@
+package org.anserv.runtime.store;
+
+import io.vertx.ext.mongo.MongoClient;
+import org.anserv.api.ReadOnlyCollection;
+import org.anserv.api.ReadOnlyDb;
+
+/** Another module's database, given read-only: no method here or on its collections writes. */
+final class ReadOnlyMongoDb implements ReadOnlyDb {
+
+  private final MongoClient client;
+  private final String name;
+
+  ReadOnlyMongoDb(MongoClient client, String name) {
+    this.client = client;
+    this.name = name;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public ReadOnlyCollection readCollection(String collection) {
+    return new ReadOnlyMongoCollection(client, collection);
+  }
+}

@@ -1,0 +1,162 @@
+package org.anserv.testkit;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.anserv.api.Event;
+import org.anserv.api.Origin;
+import org.anserv.api.Sql;
+import org.anserv.runtime.ModuleRuntime;
+import org.anserv.runtime.RuntimeSettings;
+import org.anserv.runtime.bus.Addresses;
+import org.anserv.runtime.bus.EventBatch;
+import org.anserv.runtime.deploy.CallRequest;
+import org.anserv.runtime.deploy.MissingSql;
+import org.anserv.runtime.route.EventIds;
+import org.anserv.runtime.store.EmbeddedMongo;
+
+/**
+ * Runs modules for their authors' unit tests: the real runtime on an in-memory embedded MongoDB, no HTTP. Feed
+ * events, then call queries and views; every call blocks until done, so tests read top to bottom.
+ *
+ * <pre>{@code
+ * try (ModuleTestKit kit = ModuleTestKit.start(Counts.class)) {
+ *   kit.feed(new JsonObject().put("username", "ann").put("event_type", "play_video"));
+ *   assertThat(kit.query("counts", "total")).isEqualTo(1L);
+ * }
+ * }</pre>
+ */
+public final class ModuleTestKit implements AutoCloseable {
+
+  private static final long TIMEOUT_SECONDS = 30;
+
+  private final Vertx vertx;
+  private final EmbeddedMongo mongo;
+  private final ModuleRuntime runtime;
+
+  private ModuleTestKit(Vertx vertx, EmbeddedMongo mongo, ModuleRuntime runtime) {
+    this.vertx = vertx;
+    this.mongo = mongo;
+    this.runtime = runtime;
+  }
+
+  /**
+   * Starts the runtime and deploys {@code modules}.
+   *
+   * @throws org.anserv.api.DefinitionException when a module is invalid, with every problem listed
+   */
+  public static ModuleTestKit start(Class<?>... modules) {
+    return start(new MissingSql(), modules);
+  }
+
+  /** Starts the runtime with {@code sql} as the read-replica and deploys {@code modules}. */
+  public static ModuleTestKit start(Sql sql, Class<?>... modules) {
+    Vertx vertx = Vertx.vertx();
+    EmbeddedMongo mongo = EmbeddedMongo.inMemory();
+    try {
+      RuntimeSettings settings = RuntimeSettings.defaults().withMongo(mongo.connectionString());
+      ModuleRuntime runtime = await(ModuleRuntime.start(vertx, settings, sql, new SimpleMeterRegistry()));
+      ModuleTestKit kit = new ModuleTestKit(vertx, mongo, runtime);
+      for (Class<?> module : modules) {
+        await(runtime.deploy(module));
+      }
+      return kit;
+    } catch (RuntimeException e) {
+      vertx.close();
+      mongo.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Delivers {@code events} to every deployed module and waits until their handlers ran (hard realtime).
+   *
+   * @return the delivery report: {@code accepted}, {@code failed} and per-handler counts and errors
+   */
+  public JsonObject feed(JsonObject... events) {
+    return feed(List.of(events));
+  }
+
+  /** Delivers {@code events} in order and waits until every handler ran; see {@link #feed(JsonObject...)}. */
+  public JsonObject feed(List<JsonObject> events) {
+    List<Event> batch = new ArrayList<>(events.size());
+    for (JsonObject event : events) {
+      batch.add(Event.of(EventIds.of(event), event.copy(), Origin.EXTERNAL));
+    }
+    return await(vertx.eventBus().<JsonObject>request(Addresses.SUBMIT, new EventBatch(batch, true), options()))
+        .body();
+  }
+
+  /** Calls query {@code name} of {@code module} without parameters and returns its JSON value. */
+  public Object query(String module, String name) {
+    return query(module, name, Map.of());
+  }
+
+  /**
+   * Calls query {@code name} of {@code module} and returns its JSON value.
+   *
+   * @throws CallFailedException with the status and message the module's caller would get
+   */
+  public Object query(String module, String name, Map<String, String> params) {
+    return call(module, CallRequest.query(name, params)).getValue("result");
+  }
+
+  /** Renders view {@code name} of {@code module} and returns its HTML. */
+  public String view(String module, String name, Map<String, String> params) {
+    return call(module, CallRequest.view(name, params)).getString("html");
+  }
+
+  /** The schema of every deployed module and every module that failed, as {@code GET /schema} shows it. */
+  public JsonObject schema() {
+    return runtime.registry().schema();
+  }
+
+  /** The module runtime, for tests that need more than this kit offers. */
+  public ModuleRuntime runtime() {
+    return runtime;
+  }
+
+  /** Documents of a collection of {@code module}'s database, for assertions on stored state. */
+  public JsonArray documents(String module, String collection) {
+    return new JsonArray(new ArrayList<>(await(runtime.databases().readOnly(module).readCollection(collection)
+        .find(new JsonObject()))));
+  }
+
+  @Override
+  public void close() {
+    try {
+      await(runtime.close().eventually(vertx::close));
+    } finally {
+      mongo.close();
+    }
+  }
+
+  private JsonObject call(String module, JsonObject request) {
+    try {
+      return await(vertx.eventBus().<JsonObject>request(Addresses.moduleCall(module), request, options())).body();
+    } catch (ReplyException e) {
+      throw new CallFailedException(e.failureCode(), e.getMessage());
+    }
+  }
+
+  private static DeliveryOptions options() {
+    return new DeliveryOptions().setSendTimeout(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.await(TIMEOUT_SECONDS + 5, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Timed out after " + TIMEOUT_SECONDS + " s", e);
+    }
+  }
+}
