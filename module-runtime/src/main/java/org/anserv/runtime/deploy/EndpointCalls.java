@@ -64,7 +64,8 @@ final class EndpointCalls {
     Optional<MethodDefinition> method = module.endpoint(methodKind, name);
     if (method.isEmpty()) {
       message.fail(Failures.NOT_FOUND, "Module '" + module.name() + "' has no " + kind + " named '" + name
-          + "'. Its " + kind + "s: " + module.methods(methodKind).stream().map(MethodDefinition::name).toList()
+          + "'. Its " + (methodKind == MethodKind.VIEW ? "views" : "queries") + ": "
+          + module.methods(methodKind).stream().map(MethodDefinition::name).toList()
           + ". GET /schema lists everything.");
       return;
     }

@@ -1,0 +1,62 @@
+package org.anserv.gateway.http;
+
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Every HTTP error anserv answers: a status and a JSON body {@code {"status", "error", "message"}} whose message says
+ * what was wrong and how to fix it.
+ */
+public final class ApiError {
+
+  private ApiError() {
+  }
+
+  /** Ends {@code ctx} with {@code status} and {@code message}. */
+  public static void send(RoutingContext ctx, int status, String message) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(body(status, message).encode());
+  }
+
+  /** The JSON body of an error. */
+  public static JsonObject body(int status, String message) {
+    return new JsonObject().put("status", status).put("error", reason(status)).put("message", message);
+  }
+
+  /** Ends {@code ctx} with the error a failed event-bus call to {@code target} stands for. */
+  public static void fromBus(RoutingContext ctx, String target, Throwable cause) {
+    if (cause instanceof ReplyException reply) {
+      if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
+        send(ctx, 404, "No module serves " + target + ": it is not deployed (or failed to deploy). GET /schema"
+            + " lists the modules and their views and queries.");
+      } else if (reply.failureType() == ReplyFailure.TIMEOUT) {
+        send(ctx, 504, target + " did not answer in time; the module may be overloaded or stuck. Try again"
+            + " later; its health is on /health.");
+      } else {
+        int code = reply.failureCode();
+        send(ctx, code >= 400 && code < 600 ? code : 500, reply.getMessage());
+      }
+      return;
+    }
+    send(ctx, 500, target + " failed: " + cause.getMessage());
+  }
+
+  private static String reason(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "payload_too_large";
+      case 415 -> "unsupported_media_type";
+      case 500 -> "module_failed";
+      case 503 -> "unavailable";
+      case 504 -> "timed_out";
+      default -> "error";
+    };
+  }
+}
