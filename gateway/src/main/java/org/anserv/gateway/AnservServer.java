@@ -6,6 +6,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
@@ -64,21 +66,15 @@ public final class AnservServer {
   private static Future<Void> deployGateway(Vertx vertx, GatewaySettings settings, PrometheusMeterRegistry meters,
       JsonObject config, AtomicInteger port) {
     int instances = config.getInteger("http.instances", Runtime.getRuntime().availableProcessors());
-    GatewaySettings fixed = settings;
-    if (settings.port() == 0) {
-      // Instances share one port only when it is known: bind the first on any free port, the rest on that one.
-      GatewayVerticle first = new GatewayVerticle(settings, meters);
-      return vertx.deployVerticle(first).compose(id -> {
-        port.set(first.actualPort());
-        GatewaySettings same = new GatewaySettings(settings.host(), first.actualPort(), settings.maxBodyBytes(),
-            settings.maxEventBytes(), settings.maxEventsPerRequest(), settings.callTimeoutMillis());
-        return instances > 1 ? vertx.deployVerticle(() -> new GatewayVerticle(same, meters),
-            new DeploymentOptions().setInstances(instances - 1)).mapEmpty() : Future.succeededFuture();
-      });
-    }
-    port.set(fixed.port());
-    return vertx.deployVerticle(() -> new GatewayVerticle(fixed, meters),
-        new DeploymentOptions().setInstances(instances)).mapEmpty();
+    // Vert.x shares one random port among servers that ask for the same negative port.
+    GatewaySettings shared = settings.port() == 0 ? settings.withPort(-1) : settings;
+    List<GatewayVerticle> created = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+      GatewayVerticle verticle = new GatewayVerticle(shared, meters);
+      created.add(verticle);
+      return verticle;
+    }, new DeploymentOptions().setInstances(instances)).onSuccess(id -> port.set(created.getFirst().actualPort()))
+        .mapEmpty();
   }
 
   private static EmbeddedMongo embeddedMongo(JsonObject config) {

@@ -26,6 +26,11 @@ public record GatewaySettings(String host, int port, long maxBodyBytes, int maxE
         number(config, "modules.timeout.ms", 30_000).longValue());
   }
 
+  /** A copy listening on {@code newPort}. */
+  public GatewaySettings withPort(int newPort) {
+    return new GatewaySettings(host, newPort, maxBodyBytes, maxEventBytes, maxEventsPerRequest, callTimeoutMillis);
+  }
+
   private static Number number(JsonObject config, String key, long fallback) {
     Object value = config.getValue(key);
     if (value instanceof Number n) {

@@ -72,6 +72,11 @@ public final class ModuleRuntime {
     return deployer.deploy(moduleClass);
   }
 
+  /** Stops module {@code name}; its database stays. */
+  public Future<Void> undeploy(String name) {
+    return deployer.undeploy(name);
+  }
+
   /** What is deployed and what failed. */
   public ModuleRegistry registry() {
     return registry;

@@ -16,9 +16,6 @@ public final class Addresses {
   /** A module announces its schema here when it starts ({@code JsonObject}). */
   public static final String REGISTER = "anserv.registry.register";
 
-  /** A module withdraws its schema here when it stops (its name, a {@code String}). */
-  public static final String UNREGISTER = "anserv.registry.unregister";
-
   /** Answers with the schema of every deployed module and every module that failed to deploy. */
   public static final String SCHEMA = "anserv.registry.schema";
 

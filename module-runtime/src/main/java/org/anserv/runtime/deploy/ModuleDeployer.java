@@ -6,6 +6,8 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.anserv.api.DefinitionException;
 import org.anserv.runtime.define.ModuleDefinition;
 import org.anserv.runtime.define.ModuleInspector;
@@ -24,6 +26,7 @@ public final class ModuleDeployer {
   private final Vertx vertx;
   private final ModuleServices services;
   private final ModuleRegistry registry;
+  private final Map<String, String> deployments = new ConcurrentHashMap<>();
 
   public ModuleDeployer(Vertx vertx, ModuleServices services, ModuleRegistry registry) {
     this.vertx = vertx;
@@ -62,6 +65,7 @@ public final class ModuleDeployer {
     DeploymentOptions options = new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD);
     return vertx.deployVerticle(new ModuleVerticle(module, services), options)
         .map(id -> {
+          deployments.put(module.name(), id);
           LOG.atInfo().addKeyValue("module", module.name()).log("Module deployed: {} handlers, {} views, {} queries,"
               + " {} crons", count(module, "HANDLER"), count(module, "VIEW"), count(module, "QUERY"),
               count(module, "CRON"));
@@ -71,6 +75,16 @@ public final class ModuleDeployer {
           registry.failed(module.name(), type.getName(), List.of("Start-up failed: " + cause.getMessage()));
           LOG.atError().addKeyValue("module", module.name()).setCause(cause).log("Module failed to start");
         });
+  }
+
+  /** Stops module {@code name} and withdraws it from the registry. */
+  public Future<Void> undeploy(String name) {
+    String id = deployments.remove(name);
+    if (id == null) {
+      return Future.failedFuture(new IllegalArgumentException("No module named '" + name + "' is deployed."));
+    }
+    registry.unregister(name);
+    return vertx.undeploy(id);
   }
 
   private static long count(ModuleDefinition module, String kind) {

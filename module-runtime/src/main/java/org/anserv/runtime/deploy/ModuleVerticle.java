@@ -66,7 +66,6 @@ public final class ModuleVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     crons.stop();
-    vertx.eventBus().send(Addresses.UNREGISTER, module.name());
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList());
   }
 }

@@ -49,7 +49,7 @@ final class ParamConverter {
     };
   }
 
-  private static String article(ParamSpec spec) {
+  static String article(ParamSpec spec) {
     Class<?> type = spec.type();
     if (type == boolean.class || type == Boolean.class) {
       return "true or false";

@@ -89,7 +89,12 @@ public final class ResolverCatalog {
     String defaultValue = Param.REQUIRED.equals(param.defaultValue()) ? null : param.defaultValue();
     ParamSpec spec = new ParamSpec(param.value(), parameter.getType(), param.description(), defaultValue);
     if (defaultValue != null) {
-      ParamConverter.resolver(spec).resolve(CallContext.ofRequest(Map.of(), null));
+      try {
+        ParamConverter.resolver(spec).resolve(CallContext.ofRequest(Map.of(), null));
+      } catch (BadParameterException e) {
+        throw new IllegalArgumentException("@Param(\"" + param.value() + "\") in " + where + " has default \""
+            + defaultValue + "\", which is not " + ParamConverter.article(spec) + ": fix defaultValue.");
+      }
     }
     return new Binding(ParamConverter.resolver(spec), spec, null);
   }

@@ -22,7 +22,6 @@ public final class RegistryVerticle extends VerticleBase {
           registry.register(m.body());
           m.reply(null);
         }).completion(),
-        bus.<String>consumer(Addresses.UNREGISTER, m -> registry.unregister(m.body())).completion(),
         bus.<Object>consumer(Addresses.SCHEMA, m -> m.reply(registry.schema())).completion());
   }
 }

@@ -1,0 +1,371 @@
+package org.anserv.runtime.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.anserv.api.Db;
+import org.anserv.api.Emitter;
+import org.anserv.api.Event;
+import org.anserv.api.EventHandler;
+import org.anserv.api.From;
+import org.anserv.api.Memoize;
+import org.anserv.api.Module;
+import org.anserv.api.Origin;
+import org.anserv.api.Param;
+import org.anserv.api.Queries;
+import org.anserv.api.Query;
+import org.anserv.api.ReadOnlyDb;
+import org.anserv.api.Cron;
+import org.anserv.runtime.ModuleRuntime;
+import org.anserv.runtime.RuntimeSettings;
+import org.anserv.runtime.bus.Addresses;
+import org.anserv.runtime.bus.EventBatch;
+import org.anserv.runtime.route.EventIds;
+import org.anserv.runtime.store.EmbeddedMongo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ModuleRuntimeTest {
+
+  private Vertx vertx;
+  private EmbeddedMongo mongo;
+  private ModuleRuntime runtime;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    this.vertx = vertx;
+    mongo = EmbeddedMongo.inMemory();
+    RuntimeSettings settings = new RuntimeSettings(mongo.connectionString(), "test_", 5_000, 10_000, 3, "");
+    runtime = await(ModuleRuntime.start(vertx, settings, new MissingSql(), new SimpleMeterRegistry()));
+  }
+
+  @AfterEach
+  void stop() {
+    await(runtime.close());
+    mongo.close();
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.await(20, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("timed out", e);
+    }
+  }
+
+  private static Event event(String type) {
+    JsonObject raw = new JsonObject().put("event_type", type).put("username", "ann");
+    return Event.of(EventIds.of(raw), raw, Origin.EXTERNAL);
+  }
+
+  private JsonObject deliverNow(Event... events) {
+    return await(vertx.eventBus().<JsonObject>request(Addresses.SUBMIT, new EventBatch(List.of(events), true)))
+        .body();
+  }
+
+  private void publish(Event... events) {
+    await(vertx.eventBus().request(Addresses.SUBMIT, new EventBatch(List.of(events), false)));
+  }
+
+  private Object query(String module, String name, Map<String, String> params) {
+    return await(vertx.eventBus().<JsonObject>request(Addresses.moduleCall(module), CallRequest.query(name, params),
+        new DeliveryOptions().setSendTimeout(10_000))).body().getValue("result");
+  }
+
+  private void eventually(Runnable assertion) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      try {
+        assertion.run();
+        return;
+      } catch (AssertionError e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  @Module(name = "serial")
+  public static class Serial {
+    private int inFlight;
+    private int overlaps;
+    private int handled;
+
+    @EventHandler
+    public Future<Void> slow(Event event) {
+      if (inFlight++ > 0) {
+        overlaps++;
+      }
+      Promise<Void> done = Promise.promise();
+      Vertx.currentContext().owner().setTimer(2, t -> {
+        inFlight--;
+        handled++;
+        done.complete();
+      });
+      return done.future();
+    }
+
+    @Query
+    public JsonObject stats() {
+      return new JsonObject().put("handled", handled).put("overlaps", overlaps);
+    }
+  }
+
+  @Test
+  void callsHandlersOneAtATimeEvenWhenTheyCompleteLater() throws Exception {
+    await(runtime.deploy(Serial.class));
+    for (int i = 0; i < 40; i++) {
+      publish(event("e" + i));
+    }
+    eventually(() -> assertThat(((JsonObject) query("serial", "stats", Map.of())).getInteger("handled"))
+        .isEqualTo(40));
+    assertThat(((JsonObject) query("serial", "stats", Map.of())).getInteger("overlaps")).isZero();
+  }
+
+  @Module(name = "memo")
+  public static class Memo {
+    private final AtomicInteger calls = new AtomicInteger();
+
+    @Query
+    @Memoize(1)
+    public Boolean falsy(@Param(value = "key", defaultValue = "a") String key) {
+      calls.incrementAndGet();
+      return false;
+    }
+
+    @Query
+    @Memoize(1)
+    public Object nothing() {
+      calls.incrementAndGet();
+      return null;
+    }
+
+    @Query
+    public int calls() {
+      return calls.get();
+    }
+  }
+
+  @Test
+  void memoizeKeepsFalsyAndNullResultsForItsTimeThenRecomputes() throws Exception {
+    await(runtime.deploy(Memo.class));
+    assertThat(query("memo", "falsy", Map.of())).isEqualTo(false);
+    assertThat(query("memo", "falsy", Map.of("key", "a"))).isEqualTo(false);
+    assertThat(query("memo", "nothing", Map.of())).isNull();
+    assertThat(query("memo", "nothing", Map.of())).isNull();
+    assertThat(query("memo", "calls", Map.of())).isEqualTo(2);
+
+    query("memo", "falsy", Map.of("key", "b"));
+    assertThat(query("memo", "calls", Map.of())).isEqualTo(3);
+
+    Thread.sleep(1_100);
+    query("memo", "falsy", Map.of());
+    query("memo", "nothing", Map.of());
+    assertThat(query("memo", "calls", Map.of())).isEqualTo(5);
+  }
+
+  @Module(name = "ticker")
+  public static class Ticker {
+    private int ticks;
+
+    @Cron(every = "50ms")
+    public void tick() {
+      ticks++;
+    }
+
+    @Query
+    public int ticks() {
+      return ticks;
+    }
+  }
+
+  @Test
+  void runsCronMethodsOnTheirInterval() throws Exception {
+    await(runtime.deploy(Ticker.class));
+    eventually(() -> assertThat((Integer) query("ticker", "ticks", Map.of())).isGreaterThanOrEqualTo(3));
+  }
+
+  @Module(name = "thrower")
+  public static class Thrower {
+    @EventHandler
+    public void boom(Event event) {
+      throw new IllegalStateException("boom on " + event.type());
+    }
+
+    @Query
+    public long broken() {
+      throw new IllegalStateException("no answer");
+    }
+  }
+
+  @Module(name = "counter")
+  public static class Counter {
+    @EventHandler
+    public Future<Void> count(Event event, Db db) {
+      return db.collection("events").insert(new JsonObject().put("type", event.type())).mapEmpty();
+    }
+
+    @Query
+    public Future<Long> total(Db db) {
+      return db.collection("events").count(new JsonObject());
+    }
+  }
+
+  @Test
+  void aThrowingModuleFailsOnlyItsOwnCallsAndIsReported() {
+    await(runtime.deploy(Thrower.class));
+    await(runtime.deploy(Counter.class));
+
+    JsonObject report = deliverNow(event("a"), event("b"));
+
+    assertThat(report.getInteger("accepted")).isEqualTo(2);
+    assertThat(report.getInteger("failed")).isEqualTo(2);
+    JsonArray handlers = report.getJsonArray("handlers");
+    JsonObject thrower = find(handlers, "thrower");
+    assertThat(thrower.getInteger("failed")).isEqualTo(2);
+    assertThat(thrower.getJsonArray("errors").getJsonObject(0).getString("error"))
+        .isEqualTo("Module 'thrower' failed in Thrower.boom(Event): IllegalStateException: boom on a");
+    assertThat(find(handlers, "counter").getInteger("failed")).isZero();
+    assertThat(query("counter", "total", Map.of())).isEqualTo(2L);
+    assertThatThrownBy(() -> query("thrower", "broken", Map.of()))
+        .isInstanceOfSatisfying(ReplyException.class, e -> {
+          assertThat(e.failureCode()).isEqualTo(500);
+          assertThat(e.getMessage()).isEqualTo("Module 'thrower' failed in Thrower.broken(): IllegalStateException:"
+              + " no answer");
+        });
+  }
+
+  private static JsonObject find(JsonArray handlers, String module) {
+    return handlers.stream().map(JsonObject.class::cast).filter(h -> h.getString("module").equals(module))
+        .findFirst().orElseThrow();
+  }
+
+  @Module(name = "videos")
+  public static class VideosOnly {
+    private final List<String> seen = new ArrayList<>();
+
+    @EventHandler(types = {"play_video", "edx.video."})
+    public void video(Event event) {
+      seen.add(event.type());
+    }
+
+    @Query
+    public List<String> seen() {
+      return seen;
+    }
+  }
+
+  @Test
+  void aFilteredHandlerSeesOnlyItsEvents() {
+    await(runtime.deploy(VideosOnly.class));
+    deliverNow(event("problem_check"), event("play_video"), event("edx.video.paused"), event("seq_goto"));
+    assertThat(((JsonArray) query("videos", "seen", Map.of())).getList())
+        .containsExactly("play_video", "edx.video.paused");
+  }
+
+  @Module(name = "echo")
+  public static class Echo {
+    @EventHandler(types = {"ping", "loop"})
+    public Future<Void> answer(Event event, Emitter emitter) {
+      String reply = event.type().equals("ping") ? "pong" : "loop";
+      return emitter.emit(new JsonObject().put("event_type", reply));
+    }
+  }
+
+  @Module(name = "pongs")
+  public static class Pongs {
+    private final List<String> origins = new ArrayList<>();
+    private int loops;
+
+    @EventHandler(types = "pong")
+    public void pong(Event event) {
+      origins.add(event.origin().emittingModule().orElse("") + "@" + event.origin().hops());
+    }
+
+    @EventHandler(types = "loop")
+    public void loop(Event event) {
+      loops++;
+    }
+
+    @Query
+    public JsonObject seen() {
+      return new JsonObject().put("pongs", new JsonArray(origins)).put("loops", loops);
+    }
+  }
+
+  @Test
+  void emittedEventsReachOtherModulesMarkedWithTheirEmitterAndCyclesStop() throws Exception {
+    await(runtime.deploy(Echo.class));
+    await(runtime.deploy(Pongs.class));
+
+    deliverNow(event("ping"));
+    eventually(() -> assertThat(((JsonObject) query("pongs", "seen", Map.of())).getJsonArray("pongs"))
+        .containsExactly("echo@1"));
+
+    deliverNow(event("loop"));
+    // Hops 0 (outside) to 3 (the limit) are delivered; the emit at hop 4 is refused.
+    eventually(() -> assertThat(((JsonObject) query("pongs", "seen", Map.of())).getInteger("loops")).isEqualTo(4));
+    Thread.sleep(200);
+    assertThat(((JsonObject) query("pongs", "seen", Map.of())).getInteger("loops")).isEqualTo(4);
+  }
+
+  @Module(name = "reader")
+  public static class Reader {
+    @Query
+    public Future<JsonObject> peek(@From("counter") ReadOnlyDb counter, Queries queries) {
+      Future<Long> direct = counter.readCollection("events").count(new JsonObject());
+      Future<Object> viaQuery = queries.call("counter", "total", Map.of());
+      Future<String> writeAttempt = counter.readCollection("events")
+          .aggregate(new JsonArray().add(new JsonObject().put("$out", "stolen")))
+          .map(r -> "written").otherwise(Throwable::getMessage);
+      return Future.all(direct, viaQuery, writeAttempt).map(all -> new JsonObject()
+          .put("direct", direct.result()).put("query", viaQuery.result())
+          .put("isWritable", counter instanceof Db).put("write", writeAttempt.result()));
+    }
+  }
+
+  @Test
+  void readsAnotherModulesDatabaseReadOnlyAndCallsItsQueries() {
+    await(runtime.deploy(Counter.class));
+    await(runtime.deploy(Reader.class));
+    deliverNow(event("a"), event("b"), event("c"));
+
+    JsonObject peek = (JsonObject) query("reader", "peek", Map.of());
+
+    assertThat(peek.getLong("direct")).isEqualTo(3L);
+    assertThat(peek.getLong("query")).isEqualTo(3L);
+    assertThat(peek.getBoolean("isWritable")).isFalse();
+    assertThat(peek.getString("write")).isEqualTo("Collection 'events' is read-only here: an aggregation with $out"
+        + " or $merge would write; run it in the module that owns the database.");
+  }
+
+  @Test
+  void answersUnknownQueriesAndBadParametersWithTheirCodes() {
+    await(runtime.deploy(Memo.class));
+    assertThatThrownBy(() -> query("memo", "nope", Map.of()))
+        .isInstanceOfSatisfying(ReplyException.class, e -> assertThat(e.failureCode()).isEqualTo(404));
+    await(runtime.deploy(Counter.class));
+    assertThat(runtime.registry().names()).containsExactly("counter", "memo");
+  }
+}
