@@ -5,6 +5,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.deploy.MissingSql;
+import org.anserv.runtime.log.EventLog;
+import org.anserv.runtime.log.local.Durability;
+import org.anserv.runtime.log.local.LocalEventLog;
+import org.anserv.runtime.log.local.LocalLogOptions;
 import org.anserv.runtime.store.EmbeddedMongo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +30,17 @@ public final class AnservServer {
   private static final Logger LOG = LoggerFactory.getLogger("anserv.server");
 
   private final ModuleRuntime runtime;
+  private final EventLog log;
   private final EmbeddedMongo embeddedMongo;
+  private final RunMarker marker;
   private final int port;
 
-  private AnservServer(ModuleRuntime runtime, EmbeddedMongo embeddedMongo, int port) {
+  private AnservServer(ModuleRuntime runtime, EventLog log, EmbeddedMongo embeddedMongo, RunMarker marker,
+      int port) {
     this.runtime = runtime;
+    this.log = log;
     this.embeddedMongo = embeddedMongo;
+    this.marker = marker;
     this.port = port;
   }
 
@@ -51,16 +61,50 @@ public final class AnservServer {
           mongo.connectionString());
     }
     RuntimeSettings runtimeSettings = settings;
+    Path dataDir = Path.of(config.getString("data.dir", "data"));
+    LocalEventLog log;
+    RunMarker marker;
+    try {
+      log = LocalEventLog.open(logOptions(config, dataDir), vertx, meters);
+      marker = RunMarker.place(dataDir);
+    } catch (IOException | IllegalArgumentException e) {
+      if (mongo != null) {
+        mongo.close();
+      }
+      return Future.failedFuture(new IllegalStateException("Cannot open the event log under " + dataDir + ": "
+          + e.getMessage(), e));
+    }
     AtomicInteger port = new AtomicInteger();
-    return ModuleRuntime.start(vertx, runtimeSettings, new MissingSql(), meters)
-        .compose(runtime -> runtime.deployDiscovered(runtimeSettings.modulesDirectory())
+    return ModuleRuntime.start(vertx, runtimeSettings, log, new MissingSql(), meters)
+        .compose(runtime -> deployModules(runtime, runtimeSettings, marker)
             .compose(deployed -> deployGateway(vertx, gateway, meters, config, port))
-            .map(v -> new AnservServer(runtime, mongo, port.get())))
+            .map(v -> new AnservServer(runtime, log, mongo, marker, port.get())))
         .onFailure(cause -> {
+          log.close();
           if (mongo != null) {
             mongo.close();
           }
         });
+  }
+
+  // After an unclean stop, module states and their feed positions may disagree: rebuild every projection.
+  private static Future<?> deployModules(ModuleRuntime runtime, RuntimeSettings settings, RunMarker marker) {
+    if (marker.previousRunEndedUncleanly()) {
+      LOG.warn("The previous run did not stop cleanly: rebuilding every module's state from the event log.");
+      return runtime.rebuildDiscovered(settings.modulesDirectory());
+    }
+    return runtime.deployDiscovered(settings.modulesDirectory());
+  }
+
+  private static LocalLogOptions logOptions(JsonObject config, Path dataDir) {
+    Path directory = Path.of(config.getString("log.dir", dataDir.resolve("log").toString()));
+    String durability = config.getString("log.durability", "fsync");
+    return LocalLogOptions.defaults(directory).withDurability(switch (durability) {
+      case "fsync" -> Durability.FSYNC;
+      case "process" -> Durability.PROCESS;
+      default -> throw new IllegalArgumentException("log.durability must be fsync or process, not \"" + durability
+          + "\"");
+    });
   }
 
   private static Future<Void> deployGateway(Vertx vertx, GatewaySettings settings, PrometheusMeterRegistry meters,
@@ -96,12 +140,16 @@ public final class AnservServer {
     return runtime;
   }
 
-  /** Stops the runtime's connections and the embedded MongoDB; close Vert.x after. */
+  /**
+   * Stops the modules (each saves its position in the log), closes the log and the embedded MongoDB, and records a
+   * clean stop; close Vert.x after.
+   */
   public Future<Void> close() {
-    return runtime.close().onComplete(v -> {
+    return runtime.close().eventually(log::close).onComplete(v -> {
       if (embeddedMongo != null) {
         embeddedMongo.close();
       }
+      marker.remove();
     });
   }
 }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 
 /** The whole node over real HTTP, on the embedded MongoDB wire protocol. */
 @ExtendWith(VertxExtension.class)
@@ -37,11 +39,12 @@ class GatewayTest {
   private PrometheusMeterRegistry meters;
 
   @BeforeAll
-  void start() {
+  void start(@TempDir Path dataDir) {
     vertx = Vertx.vertx();
     meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JsonObject config = new JsonObject().put("http.port", 0).put("http.instances", 2)
-        .put("mongo.embedded.storage", "memory").put("intake.max.body.bytes", 64 * 1024)
+        .put("mongo.embedded.storage", "memory")
+        .put("data.dir", dataDir.toString()).put("log.durability", "process").put("intake.max.body.bytes", 64 * 1024)
         .put("intake.max.event.bytes", 8 * 1024).put("intake.max.events", 500).put("modules.timeout.ms", 5_000);
     server = await(AnservServer.start(vertx, config, meters));
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
