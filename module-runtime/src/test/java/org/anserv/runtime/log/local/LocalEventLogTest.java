@@ -15,9 +15,12 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.anserv.runtime.log.AppendResult;
 import org.anserv.runtime.log.LogEntry;
 import org.anserv.runtime.log.LogRecord;
+import org.anserv.runtime.log.LogUnavailableException;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -168,7 +171,7 @@ class LocalEventLogTest {
       assertThat(retried).containsExactly(AppendResult.duplicateOf(3), AppendResult.duplicateOf(517),
           AppendResult.stored(1_000));
       assertThat(await(log.read(0, 5_000))).extracting(LogRecord::offset)
-          .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 1_001).boxed().toList());
+          .containsExactlyElementsOf(LongStream.range(0, 1_001).boxed().toList());
       assertThat(await(log.read(612, 1))).singleElement()
           .satisfies(record -> assertThat(record.id()).isEqualTo(id(612)));
     }
@@ -211,7 +214,7 @@ class LocalEventLogTest {
       io.vertx.core.Future<Long> waiting = log.awaitEndAfter(0);
       await(log.close());
 
-      assertThat(TestEvents.failureOf(waiting)).isInstanceOf(org.anserv.runtime.log.LogUnavailableException.class);
+      assertThat(TestEvents.failureOf(waiting)).isInstanceOf(LogUnavailableException.class);
     }
   }
 
@@ -248,7 +251,7 @@ class LocalEventLogTest {
     }
   }
 
-  private static org.assertj.core.data.Offset<Long> within(long millis) {
-    return org.assertj.core.data.Offset.offset(millis);
+  private static Offset<Long> within(long millis) {
+    return Offset.offset(millis);
   }
 }
