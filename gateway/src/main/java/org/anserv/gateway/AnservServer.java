@@ -109,7 +109,8 @@ public final class AnservServer {
 
   private static Future<Void> deployGateway(Vertx vertx, GatewaySettings settings, PrometheusMeterRegistry meters,
       JsonObject config, AtomicInteger port) {
-    int instances = config.getInteger("http.instances", Runtime.getRuntime().availableProcessors());
+    int instances = GatewaySettings.number(config, "http.instances", Runtime.getRuntime().availableProcessors())
+        .intValue();
     // Vert.x shares one random port among servers that ask for the same negative port.
     GatewaySettings shared = settings.port() == 0 ? settings.withPort(-1) : settings;
     List<GatewayVerticle> created = new CopyOnWriteArrayList<>();
@@ -126,7 +127,7 @@ public final class AnservServer {
       return EmbeddedMongo.inMemory();
     }
     Path dir = Path.of(config.getString("data.dir", "data")).resolve("mongo");
-    int port = Integer.parseInt(String.valueOf(config.getValue("mongo.embedded.port", "0")));
+    int port = GatewaySettings.number(config, "mongo.embedded.port", 0).intValue();
     return EmbeddedMongo.onDisk(dir, port);
   }
 
