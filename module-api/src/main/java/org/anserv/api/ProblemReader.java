@@ -14,7 +14,8 @@ import org.anserv.api.event.ProblemActivity;
  */
 final class ProblemReader {
 
-  // Greedy so that block names containing "_<n>_<m>" keep all but the last pair; suffixes from checkbox and formula inputs.
+  // Greedy, so that block names containing "_<n>_<m>" keep all but the last pair; then the suffixes of checkbox and
+  // formula inputs.
   private static final Pattern INPUT = Pattern.compile("^input_(.+)_\\d+_\\d+(?:_dynamath|_comment|\\[\\])?$");
 
   private ProblemReader() {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class ProblemActivityTest {
 
-  private static final String KEY = "block-v1:AnservX+VID101+2026_T1+type@problem+block@9c0ffee000000000000000000000beef";
+  private static final String KEY =
+      "block-v1:AnservX+VID101+2026_T1+type@problem+block@9c0ffee000000000000000000000beef";
   private static final String HASH = "9c0ffee000000000000000000000beef";
 
   private static ProblemActivity problem(String fixture) {

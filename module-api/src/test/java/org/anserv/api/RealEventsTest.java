@@ -30,8 +30,8 @@ class RealEventsTest {
   static void readSharedData() throws IOException {
     Optional<Path> data = sharedData();
     assumeTrue(data.isPresent(),
-        "SKIPPED: real edX events not found (looked for shared/data beside an ancestor of " + Path.of("").toAbsolutePath()
-            + "); these tests need ../shared/data");
+        "SKIPPED: real edX events not found (looked for shared/data beside an ancestor of "
+            + Path.of("").toAbsolutePath() + "); these tests need ../shared/data");
     Path events = data.get().resolve("edx-events");
     try (Stream<Path> files = Files.list(events)) {
       edx = Corpus.read(files.filter(f -> f.toString().endsWith(".log") || f.toString().endsWith(".ndjson"))

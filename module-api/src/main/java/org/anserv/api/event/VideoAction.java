@@ -15,7 +15,9 @@ public enum VideoAction {
   PLAY,
   /** Playback paused: {@code pause_video}, {@code edx.video.paused}. */
   PAUSE,
-  /** The learner moved the playhead: {@code seek_video}, {@code edx.video.position.changed}, {@code edx.video.seeked}. */
+  /**
+   * The learner moved the playhead: {@code seek_video}, {@code edx.video.position.changed}, {@code edx.video.seeked}.
+   */
   SEEK,
   /** Playback speed changed: {@code speed_change_video}, {@code edx.video.speed.changed}. */
   SPEED_CHANGE,
