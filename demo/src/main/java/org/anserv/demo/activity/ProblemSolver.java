@@ -62,40 +62,35 @@ final class ProblemSolver {
     int attempt = state.attempts() + 1;
     double logit = 1.3 * ability - problem.difficulty() + 0.5 * (attempt - 1) + (shown ? 2.5 : 0) + 0.9;
     double p = 1 / (1 + StrictMath.exp(-logit));
-    JsonObject answers = new JsonObject();
-    JsonObject correctMap = new JsonObject();
+    byte[] choices = new byte[problem.parts()];
+    boolean[] parts = new boolean[problem.parts()];
     JsonObject submission = new JsonObject();
     StringJoiner query = new StringJoiner("&");
-    int earned = 0;
     for (int part = 0; part < problem.parts(); part++) {
       String input = problem.inputId(part);
       int right = Math.floorMod(input.hashCode(), CHOICES);
-      boolean correct = dice.chance(p);
-      int choice = correct ? right : (right + 1 + dice.below(CHOICES - 1)) % CHOICES;
-      earned += correct ? 1 : 0;
-      answers.put(input, "choice_" + choice);
-      correctMap.put(input, correctness(correct));
-      submission.put(input, submission(part, choice, correct));
-      query.add("input_" + input + "=choice_" + choice);
+      parts[part] = dice.chance(p);
+      choices[part] = (byte) (parts[part] ? right : (right + 1 + dice.below(CHOICES - 1)) % CHOICES);
+      submission.put(input, submission(part, choices[part], parts[part]));
+      query.add("input_" + input + "=choice_" + choices[part]);
     }
-    boolean correct = earned == problem.parts();
     Visit visit = session.visit();
     session.emit(EdxEvents.browser(visit, session.now(), "problem_check", "problem_check", query.toString(),
         session.page()));
     session.advance(dice.uniform(0.15, 0.6));
-    JsonObject before = state.capaState(inputState());
-    state.submit(session.now(), answers, correctMap, earned, correct);
+    JsonObject before = state.capaState();
+    state.submit(session.now(), choices, parts);
     session.emit(server("problem_check", null, "problem_check", new JsonObject()
         .put("state", before)
         .put("problem_id", problem.usageKey())
-        .put("answers", answers.copy())
-        .put("grade", earned)
+        .put("answers", state.answers())
+        .put("grade", state.grade())
         .put("max_grade", problem.maxGrade())
-        .put("correct_map", correctMap.copy())
-        .put("success", correct ? "correct" : "incorrect")
+        .put("correct_map", state.correctMap())
+        .put("success", state.correct() ? "correct" : "incorrect")
         .put("attempts", attempt)
         .put("submission", submission)));
-    session.tally().check(visit, problem.usageKey(), attempt, correct);
+    session.tally().check(visit, problem.usageKey(), attempt, state.correct());
     session.advance(dice.uniform(0.005, 0.06));
     session.emit(server("edx.grades.problem.submitted", "edx.grades.problem.submitted", "problem_check",
         new JsonObject()
@@ -104,9 +99,9 @@ final class ProblemSolver {
             .put("problem_id", problem.usageKey())
             .put("event_transaction_id", uuid())
             .put("event_transaction_type", "edx.grades.problem.submitted")
-            .put("weighted_earned", earned)
+            .put("weighted_earned", state.grade())
             .put("weighted_possible", problem.maxGrade())));
-    return correct;
+    return state.correct();
   }
 
   private void showAnswer() {
@@ -123,12 +118,12 @@ final class ProblemSolver {
     session.emit(EdxEvents.browser(session.visit(), session.now(), "problem_reset", "problem_reset",
         query.toString(), session.page()));
     session.advance(dice.uniform(0.1, 0.5));
-    JsonObject old = state.capaState(inputState());
+    JsonObject old = state.capaState();
     state.reset(session.now());
     session.emit(server("reset_problem", null, "problem_reset", new JsonObject()
         .put("old_state", old)
         .put("problem_id", problem.usageKey())
-        .put("new_state", state.capaState(inputState()))));
+        .put("new_state", state.capaState())));
   }
 
   private JsonObject server(String type, String name, String handler, JsonObject payload) {
@@ -137,14 +132,6 @@ final class ProblemSolver {
         + handler;
     return EdxEvents.server(visit, session.now(), type, name, payload, path,
         EdxEvents.module(problem.displayName(), problem.usageKey()), "x_module", session.page());
-  }
-
-  private JsonObject inputState() {
-    JsonObject inputs = new JsonObject();
-    for (int part = 0; part < problem.parts(); part++) {
-      inputs.put(problem.inputId(part), new JsonObject());
-    }
-    return inputs;
   }
 
   private JsonObject submission(int part, int choice, boolean correct) {
@@ -156,17 +143,6 @@ final class ProblemSolver {
         .put("correct", correct)
         .put("variant", "")
         .put("group_label", "");
-  }
-
-  private static JsonObject correctness(boolean correct) {
-    return new JsonObject()
-        .put("correctness", correct ? "correct" : "incorrect")
-        .put("npoints", null)
-        .put("msg", "")
-        .put("hint", "")
-        .put("hintmode", null)
-        .put("queuestate", null)
-        .put("answervariable", null);
   }
 
   private String uuid() {

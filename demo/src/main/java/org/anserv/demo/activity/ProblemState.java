@@ -1,58 +1,102 @@
 package org.anserv.demo.activity;
 
 import io.vertx.core.json.JsonObject;
+import org.anserv.demo.world.Problem;
 
 /**
- * One learner's state of one problem, as capa keeps it in {@code courseware_studentmodule.state}: answers, the
- * correctness map, attempts, and the current grade (the last submission's score).
+ * One learner's state of one problem, as capa keeps it in {@code courseware_studentmodule.state}: answers, their
+ * correctness, attempts, and the current grade (the last submission's score). Kept compact (one choice and one
+ * correctness bit per part) because a large world holds millions of these; the JSON is built when written.
  */
 public final class ProblemState {
 
+  private final Problem problem;
   private final long created;
   private long modified;
   private long lastSubmission;
   private int attempts;
   private int grade;
-  private boolean done;
   private boolean correct;
-  private JsonObject answers = new JsonObject();
-  private JsonObject correctMap = new JsonObject();
+  private byte[] choices;
+  private boolean[] parts;
 
-  ProblemState(long created) {
+  ProblemState(Problem problem, long created) {
+    this.problem = problem;
     this.created = created;
     this.modified = created;
   }
 
-  /** Records a submission. */
-  void submit(long micros, JsonObject answers, JsonObject correctMap, int grade, boolean correct) {
+  /** Records a submission of {@code choices} (one per part) whose parts were right as in {@code parts}. */
+  void submit(long micros, byte[] choices, boolean[] parts) {
+    int earned = 0;
+    for (boolean part : parts) {
+      earned += part ? 1 : 0;
+    }
     this.attempts++;
-    this.answers = answers;
-    this.correctMap = correctMap;
-    this.grade = grade;
-    this.correct = correct;
-    this.done = true;
+    this.choices = choices.clone();
+    this.parts = parts.clone();
+    this.grade = earned;
+    this.correct = earned == parts.length;
     this.lastSubmission = micros;
     this.modified = micros;
   }
 
   /** Clears the answers, as a reset does; attempts stay. */
   void reset(long micros) {
-    this.answers = new JsonObject();
-    this.correctMap = new JsonObject();
-    this.done = false;
+    this.choices = null;
+    this.parts = null;
     this.grade = 0;
     this.correct = false;
     this.modified = micros;
   }
 
-  /** The capa state: what {@code problem_check} reports as {@code state} and the table stores. */
-  JsonObject capaState(JsonObject inputState) {
+  /** The submitted answers by input id ({@code choice_N}); empty when none is submitted. */
+  public JsonObject answers() {
+    JsonObject answers = new JsonObject();
+    for (int part = 0; choices != null && part < choices.length; part++) {
+      answers.put(problem.inputId(part), "choice_" + choices[part]);
+    }
+    return answers;
+  }
+
+  /** The correctness map by input id, as capa writes it; empty when no answer is submitted. */
+  public JsonObject correctMap() {
+    JsonObject map = new JsonObject();
+    for (int part = 0; parts != null && part < parts.length; part++) {
+      map.put(problem.inputId(part), new JsonObject()
+          .put("correctness", parts[part] ? "correct" : "incorrect")
+          .put("npoints", null)
+          .put("msg", "")
+          .put("hint", "")
+          .put("hintmode", null)
+          .put("queuestate", null)
+          .put("answervariable", null));
+    }
+    return map;
+  }
+
+  /** An empty input state per input: capa's {@code input_state}. */
+  public JsonObject inputState() {
+    JsonObject inputs = new JsonObject();
+    for (int part = 0; part < problem.parts(); part++) {
+      inputs.put(problem.inputId(part), new JsonObject());
+    }
+    return inputs;
+  }
+
+  /** The state as {@code problem_check} reports it in {@code state}. */
+  JsonObject capaState() {
     return new JsonObject()
         .put("seed", 1)
-        .put("student_answers", answers.copy())
-        .put("done", done ? Boolean.TRUE : null)
-        .put("correct_map", correctMap.copy())
-        .put("input_state", inputState);
+        .put("student_answers", answers())
+        .put("done", done() ? Boolean.TRUE : null)
+        .put("correct_map", correctMap())
+        .put("input_state", inputState());
+  }
+
+  /** The problem. */
+  public Problem problem() {
+    return problem;
   }
 
   /** When the state was created (first shown). */
@@ -85,18 +129,8 @@ public final class ProblemState {
     return correct;
   }
 
-  /** The submitted answers by input id. */
-  public JsonObject answers() {
-    return answers;
-  }
-
-  /** The correctness map by input id. */
-  public JsonObject correctMap() {
-    return correctMap;
-  }
-
   /** Whether an answer is currently submitted. */
   public boolean done() {
-    return done;
+    return choices != null;
   }
 }

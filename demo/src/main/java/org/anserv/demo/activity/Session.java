@@ -159,7 +159,7 @@ final class Session {
 
   /** The problem's state for this learner, created now if it is the first time they meet it. */
   ProblemState state(Problem problem) {
-    return progress.problems().computeIfAbsent(problem.usageKey(), k -> new ProblemState(clock));
+    return progress.problems().computeIfAbsent(problem.usageKey(), k -> new ProblemState(problem, clock));
   }
 
   /** The video's state for this learner, created now if it is the first time they load it. */

@@ -17,7 +17,6 @@ import org.anserv.demo.activity.VideoState;
 import org.anserv.demo.world.Course;
 import org.anserv.demo.world.Enrollment;
 import org.anserv.demo.world.Learner;
-import org.anserv.demo.world.Problem;
 
 /**
  * The LMS read-replica of a demo world as one MySQL/MariaDB script: drop, create and fill {@code auth_user},
@@ -117,10 +116,10 @@ public final class SqlScript {
       }
       for (var problem : progress.problems().entrySet()) {
         ProblemState s = problem.getValue();
-        int max = maxGrade(progress.enrollment().course(), problem.getKey());
         boolean submitted = s.attempts() > 0;
-        rows.row(++id, "problem", problem.getKey(), course, problemState(s, max), submitted ? (double) s.grade() : null,
-            submitted ? (double) max : null, "na", EdxTime.sql(s.created()), EdxTime.sql(s.modified()), student);
+        rows.row(++id, "problem", problem.getKey(), course, problemState(s), submitted ? (double) s.grade() : null,
+            submitted ? (double) s.problem().maxGrade() : null, "na", EdxTime.sql(s.created()),
+            EdxTime.sql(s.modified()), student);
       }
     }
     rows.close();
@@ -167,25 +166,19 @@ public final class SqlScript {
     return new JsonObject().put("saved_video_position", position).put("speed", video.speed()).encode();
   }
 
-  private static String problemState(ProblemState state, int maxGrade) {
-    JsonObject input = new JsonObject();
-    state.answers().fieldNames().forEach(name -> input.put(name, new JsonObject()));
+  private static String problemState(ProblemState state) {
     JsonObject json = new JsonObject()
         .put("correct_map", state.correctMap())
-        .put("input_state", input)
+        .put("input_state", state.inputState())
         .put("attempts", state.attempts())
         .put("seed", 1)
         .put("done", state.done())
         .put("student_answers", state.answers());
     if (state.lastSubmission() > 0) {
       json.put("last_submission_time", EdxTime.iso(state.lastSubmission()))
-          .put("score", new JsonObject().put("raw_earned", state.grade()).put("raw_possible", maxGrade));
+          .put("score", new JsonObject().put("raw_earned", state.grade())
+              .put("raw_possible", state.problem().maxGrade()));
     }
     return json.encode();
-  }
-
-  private static int maxGrade(Course course, String usageKey) {
-    return course.problems().stream().filter(p -> p.usageKey().equals(usageKey)).mapToInt(Problem::maxGrade)
-        .findFirst().orElse(0);
   }
 }
