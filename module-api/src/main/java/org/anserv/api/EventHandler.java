@@ -26,15 +26,19 @@ import java.lang.annotation.Target;
 public @interface EventHandler {
 
   /**
-   * Event types to receive. An entry ending with {@code *}, {@code .} or {@code _} is a prefix ({@code "problem_"},
-   * {@code "edx.video."}, {@code "edx.*"}); any other entry is an exact name. Empty means every type.
+   * Event types to receive, matched against {@link Event#type()}. An entry ending with {@code *}, {@code .} or
+   * {@code _} is a prefix ({@code "problem_"}, {@code "edx.video."}, {@code "edx.*"}); any other entry is an exact
+   * name. Empty means every type.
    */
   String[] types() default {};
 
-  /** Event sources to receive ({@code event_source}). Empty means every source. */
+  /** Event sources to receive, as {@link Event#source()} reads them. Empty means every source. */
   Source[] sources() default {};
 
-  /** Course ids to receive ({@code context.course_id}), exact. Empty means every course and events without one. */
+  /**
+   * Course ids to receive, exact, as {@link Event#courseId()} reads them (usually {@code context.course_id}). Empty
+   * means every course and events without one.
+   */
   String[] courses() default {};
 
   /** How events reach the handler; see {@link Delivery}. */
