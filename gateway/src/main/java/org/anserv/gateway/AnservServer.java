@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.anserv.api.Sql;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.deploy.MissingSql;
@@ -44,8 +45,14 @@ public final class AnservServer {
     this.port = port;
   }
 
-  /** Starts everything {@code config} describes on {@code vertx}; metrics go to {@code meters}. */
+  /** Starts everything {@code config} describes on {@code vertx}, without a SQL replica. */
   public static Future<AnservServer> start(Vertx vertx, JsonObject config, PrometheusMeterRegistry meters) {
+    return start(vertx, config, meters, new MissingSql());
+  }
+
+  /** Starts everything {@code config} describes on {@code vertx}; metrics go to {@code meters}. */
+  public static Future<AnservServer> start(Vertx vertx, JsonObject config, PrometheusMeterRegistry meters,
+      Sql sql) {
     RuntimeSettings settings;
     GatewaySettings gateway;
     try {
@@ -75,7 +82,7 @@ public final class AnservServer {
           + e.getMessage(), e));
     }
     AtomicInteger port = new AtomicInteger();
-    return ModuleRuntime.start(vertx, runtimeSettings, log, new MissingSql(), meters)
+    return ModuleRuntime.start(vertx, runtimeSettings, log, sql, meters)
         .compose(runtime -> deployModules(runtime, runtimeSettings, marker)
             .compose(deployed -> deployGateway(vertx, gateway, meters, config, port))
             .map(v -> new AnservServer(runtime, log, mongo, marker, port.get())))
