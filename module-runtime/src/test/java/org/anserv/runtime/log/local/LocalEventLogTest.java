@@ -8,6 +8,8 @@ import static org.anserv.runtime.log.local.TestEvents.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -231,12 +233,27 @@ class LocalEventLogTest {
       await(log.append(entries(2, 2)));
 
       assertThat(registry.get("anserv.log.appended").functionCounter().count()).isEqualTo(4);
-      assertThat(registry.get("anserv.log.duplicates").functionCounter().count()).isEqualTo(1);
+      assertThat(registry.get("anserv.log.duplicate").functionCounter().count()).isEqualTo(1);
       assertThat(registry.get("anserv.log.written").functionCounter().count()).isPositive();
       assertThat(registry.get("anserv.log.sync").timer().count()).isEqualTo(2);
       assertThat(registry.get("anserv.log.end.offset").gauge().value()).isEqualTo(4);
       assertThat(log.stats().commits()).isEqualTo(2);
       assertThat(log.stats().syncNanos()).isPositive();
+    }
+
+    @Test
+    void scrapesUnderPrometheusNamesWithBaseUnits() throws IOException {
+      await(log.close());
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      log = LocalEventLog.open(LocalLogOptions.defaults(directory), null, registry);
+
+      await(log.append(entries(0, 2)));
+
+      assertThat(registry.scrape()).contains("anserv_log_appended_events_total 2.0",
+          "anserv_log_written_bytes_total", "anserv_log_sync_seconds_count 1", "anserv_log_size_bytes",
+          "anserv_log_queued_bytes 0.0", "anserv_log_end_offset 2.0", "anserv_log_first_offset 0.0",
+          "anserv_log_duplicate_events_total 0.0", "anserv_log_rejected_events_total 0.0",
+          "anserv_log_commit_events_count 1");
     }
 
     @Test
