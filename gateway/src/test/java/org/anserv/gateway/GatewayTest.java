@@ -369,4 +369,42 @@ class GatewayTest {
           .filter(m -> m.getString("name").equals(name)).findFirst().orElseThrow();
     }
   }
+
+  @Nested
+  class Operations {
+
+    @Test
+    void rebuildRecomputesAModuleFromTheLogToTheSameFigures() {
+      post("/events?sync=true", "application/json", "[" + event("rebuilt", "a") + "," + event("rebuilt", "b") + "]");
+      long total = Long.parseLong(get("/queries/counts/total").bodyAsString());
+
+      HttpResponse<Buffer> response = await(client.post("/admin/modules/counts/rebuild").send());
+
+      assertThat(response.statusCode()).isEqualTo(202);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!get("/queries/counts/total").bodyAsString().equals(String.valueOf(total))
+          && System.nanoTime() < deadline) {
+        await(vertx.timer(50));
+      }
+      assertThat(get("/queries/counts/total").bodyAsString()).isEqualTo(String.valueOf(total));
+      assertThat(userCount("rebuilt")).isEqualTo(2);
+    }
+
+    @Test
+    void rebuildOfAnUnknownModuleIs404() {
+      HttpResponse<Buffer> response = await(client.post("/admin/modules/nope/rebuild").send());
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(response.bodyAsJsonObject().getString("message")).isEqualTo("No module named 'nope' is deployed.");
+    }
+
+    @Test
+    void aRetriedPostIsStoredOnce() {
+      String body = "[" + event("retried", "a") + "]";
+      JsonObject first = post("/events?sync=true", "application/json", body).bodyAsJsonObject();
+      JsonObject retry = post("/events?sync=true", "application/json", body).bodyAsJsonObject();
+      assertThat(first.getInteger("duplicates")).isZero();
+      assertThat(retry.getInteger("duplicates")).isEqualTo(1);
+      assertThat(userCount("retried")).isEqualTo(1);
+    }
+  }
 }

@@ -14,6 +14,7 @@ import org.anserv.runtime.bus.LiveBatchCodec;
 import org.anserv.runtime.deploy.ModuleDeployer;
 import org.anserv.runtime.deploy.ModuleDiscovery;
 import org.anserv.runtime.deploy.ModuleServices;
+import org.anserv.runtime.deploy.RebuildVerticle;
 import org.anserv.runtime.log.EventLog;
 import org.anserv.runtime.registry.ModuleRegistry;
 import org.anserv.runtime.registry.RegistryVerticle;
@@ -56,6 +57,7 @@ public final class ModuleRuntime {
     return vertx.deployVerticle(new RegistryVerticle(registry))
         .compose(id -> vertx.deployVerticle(new RouterVerticle(log, registry, settings.maxHops(),
             settings.callTimeoutMillis(), meters)))
+        .compose(id -> vertx.deployVerticle(new RebuildVerticle(deployer)))
         .map(id -> new ModuleRuntime(vertx, registry, deployer, databases));
   }
 
