@@ -18,6 +18,7 @@ import org.anserv.runtime.log.EventLog;
 import org.anserv.runtime.log.local.Durability;
 import org.anserv.runtime.log.local.LocalEventLog;
 import org.anserv.runtime.log.local.LocalLogOptions;
+import org.anserv.runtime.log.local.Retention;
 import org.anserv.runtime.store.EmbeddedMongo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,12 +107,23 @@ public final class AnservServer {
   private static LocalLogOptions logOptions(JsonObject config, Path dataDir) {
     Path directory = Path.of(config.getString("log.dir", dataDir.resolve("log").toString()));
     String durability = config.getString("log.durability", "fsync");
-    return LocalLogOptions.defaults(directory).withDurability(switch (durability) {
+    LocalLogOptions options = LocalLogOptions.defaults(directory).withDurability(switch (durability) {
       case "fsync" -> Durability.FSYNC;
       case "process" -> Durability.PROCESS;
       default -> throw new IllegalArgumentException("log.durability must be fsync or process, not \"" + durability
           + "\"");
     });
+    long hours = GatewaySettings.number(config, "log.retention.hours", 0).longValue();
+    long bytes = GatewaySettings.number(config, "log.retention.bytes", 0).longValue();
+    if (hours > 0 && bytes > 0) {
+      throw new IllegalArgumentException("Set log.retention.hours or log.retention.bytes, not both.");
+    }
+    if (hours > 0) {
+      options = options.withRetention(Retention.maxAge(java.time.Duration.ofHours(hours)));
+    } else if (bytes > 0) {
+      options = options.withRetention(Retention.maxBytes(bytes));
+    }
+    return options;
   }
 
   private static Future<Void> deployGateway(Vertx vertx, GatewaySettings settings, PrometheusMeterRegistry meters,
