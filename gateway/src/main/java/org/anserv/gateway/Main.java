@@ -47,28 +47,40 @@ public final class Main {
             .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
         .withMetrics(new MicrometerMetricsFactory(meters))
         .build();
+    SqlReplica replica = null;
     try {
       JsonObject config = Configuration.load(vertx, configFile).await(30, TimeUnit.SECONDS);
       DemoLoader demoWorld = demo ? DemoLoader.of(DemoSpec.defaults(), dataDir(config)) : null;
-      AnservServer server = AnservServer.start(vertx, config, meters).await(120, TimeUnit.SECONDS);
+      replica = SqlReplica.open(vertx, config, dataDir(config), demoWorld);
+      AnservServer server = AnservServer.start(vertx, config, meters, replica.sql()).await(120, TimeUnit.SECONDS);
+      onShutdown(server, replica, vertx);
       String url = "http://" + GatewaySettings.fromConfig(config).host() + ":" + server.port();
       LOG.atInfo().addKeyValue("url", url).log("anserv is up: {} (schema at {}/schema?format=html)", url, url);
       if (demoWorld != null) {
         demoWorld.streamEvents(URI.create(url + "/events"), System.err);
         LOG.atInfo().addKeyValue("url", url).log("Demo ready: open {}", url);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          server.close().eventually(vertx::close).await(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          LOG.warn("Shutdown did not finish cleanly: {}", e.toString());
-        }
-      }, "anserv-shutdown"));
     } catch (Exception e) {
       LOG.error("anserv could not start: {}", e.getMessage(), e);
+      if (replica != null) {
+        replica.close();
+      }
       vertx.close();
       System.exit(1);
     }
+  }
+
+  // Stop in dependency order: modules and the log, then the SQL pool, then Vert.x, then the embedded servers.
+  private static void onShutdown(AnservServer server, SqlReplica replica, Vertx vertx) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        server.close().await(20, TimeUnit.SECONDS);
+        replica.close();
+        vertx.close().await(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("Shutdown did not finish cleanly: {}", e.toString());
+      }
+    }, "anserv-shutdown"));
   }
 
   private static Path dataDir(JsonObject config) {

@@ -343,6 +343,13 @@ class GatewayTest {
     }
 
     @Test
+    void aQueryNeedingTheSqlReplicaSaysHowToConfigureIt() {
+      HttpResponse<Buffer> response = get("/queries/sql-probe/users");
+      assertThat(response.statusCode()).isEqualTo(500);
+      assertThat(response.bodyAsJsonObject().getString("message")).contains("No SQL read-replica is configured");
+    }
+
+    @Test
     void healthListsRunningAndFailedModules() {
       JsonObject health = get("/health").bodyAsJsonObject();
       assertThat(health.getString("status")).isEqualTo("UP");
