@@ -84,7 +84,7 @@ public final class AnservServer {
     }
     AtomicInteger port = new AtomicInteger();
     return ModuleRuntime.start(vertx, runtimeSettings, log, sql, meters)
-        .compose(runtime -> deployModules(runtime, runtimeSettings, marker)
+        .compose(runtime -> deployModules(runtime, runtimeSettings, marker, config)
             .compose(deployed -> deployGateway(vertx, gateway, meters, config, port))
             .map(v -> new AnservServer(runtime, log, mongo, marker, port.get())))
         .onFailure(cause -> {
@@ -96,7 +96,12 @@ public final class AnservServer {
   }
 
   // After an unclean stop, module states and their feed positions may disagree: rebuild every projection.
-  private static Future<?> deployModules(ModuleRuntime runtime, RuntimeSettings settings, RunMarker marker) {
+  private static Future<?> deployModules(ModuleRuntime runtime, RuntimeSettings settings, RunMarker marker,
+      JsonObject config) {
+    if (!config.getValue("modules.discover", true).toString().equals("true")) {
+      LOG.info("Module discovery is off (modules.discover=false): no module is deployed.");
+      return Future.succeededFuture();
+    }
     if (marker.previousRunEndedUncleanly()) {
       LOG.warn("The previous run did not stop cleanly: rebuilding every module's state from the event log.");
       return runtime.rebuildDiscovered(settings.modulesDirectory());
