@@ -5,8 +5,10 @@
   if (window.parent === window) {
     return;
   }
+  // The root element's own box, not scrollHeight: that is never less than the frame, so a frame could not shrink.
   function report() {
-    window.parent.postMessage({ anservViewHeight: document.documentElement.scrollHeight }, '*');
+    var height = document.documentElement.getBoundingClientRect().height;
+    window.parent.postMessage({ anservViewHeight: height }, '*');
   }
   window.addEventListener('load', report);
   if (typeof ResizeObserver === 'function') {
