@@ -5,13 +5,20 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.anserv.api.Sql;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.deploy.MissingSql;
+import org.anserv.runtime.log.EventLog;
+import org.anserv.runtime.log.local.Durability;
+import org.anserv.runtime.log.local.LocalEventLog;
+import org.anserv.runtime.log.local.LocalLogOptions;
+import org.anserv.runtime.log.local.Retention;
 import org.anserv.runtime.store.EmbeddedMongo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,17 +32,28 @@ public final class AnservServer {
   private static final Logger LOG = LoggerFactory.getLogger("anserv.server");
 
   private final ModuleRuntime runtime;
+  private final EventLog log;
   private final EmbeddedMongo embeddedMongo;
+  private final RunMarker marker;
   private final int port;
 
-  private AnservServer(ModuleRuntime runtime, EmbeddedMongo embeddedMongo, int port) {
+  private AnservServer(ModuleRuntime runtime, EventLog log, EmbeddedMongo embeddedMongo, RunMarker marker,
+      int port) {
     this.runtime = runtime;
+    this.log = log;
     this.embeddedMongo = embeddedMongo;
+    this.marker = marker;
     this.port = port;
   }
 
-  /** Starts everything {@code config} describes on {@code vertx}; metrics go to {@code meters}. */
+  /** Starts everything {@code config} describes on {@code vertx}, without a SQL replica. */
   public static Future<AnservServer> start(Vertx vertx, JsonObject config, PrometheusMeterRegistry meters) {
+    return start(vertx, config, meters, new MissingSql());
+  }
+
+  /** Starts everything {@code config} describes on {@code vertx}; metrics go to {@code meters}. */
+  public static Future<AnservServer> start(Vertx vertx, JsonObject config, PrometheusMeterRegistry meters,
+      Sql sql) {
     RuntimeSettings settings;
     GatewaySettings gateway;
     try {
@@ -51,21 +69,67 @@ public final class AnservServer {
           mongo.connectionString());
     }
     RuntimeSettings runtimeSettings = settings;
+    Path dataDir = Path.of(config.getString("data.dir", "data"));
+    LocalEventLog log;
+    RunMarker marker;
+    try {
+      log = LocalEventLog.open(logOptions(config, dataDir), vertx, meters);
+      marker = RunMarker.place(dataDir);
+    } catch (IOException | IllegalArgumentException e) {
+      if (mongo != null) {
+        mongo.close();
+      }
+      return Future.failedFuture(new IllegalStateException("Cannot open the event log under " + dataDir + ": "
+          + e.getMessage(), e));
+    }
     AtomicInteger port = new AtomicInteger();
-    return ModuleRuntime.start(vertx, runtimeSettings, new MissingSql(), meters)
-        .compose(runtime -> runtime.deployDiscovered(runtimeSettings.modulesDirectory())
+    return ModuleRuntime.start(vertx, runtimeSettings, log, sql, meters)
+        .compose(runtime -> deployModules(runtime, runtimeSettings, marker)
             .compose(deployed -> deployGateway(vertx, gateway, meters, config, port))
-            .map(v -> new AnservServer(runtime, mongo, port.get())))
+            .map(v -> new AnservServer(runtime, log, mongo, marker, port.get())))
         .onFailure(cause -> {
+          log.close();
           if (mongo != null) {
             mongo.close();
           }
         });
   }
 
+  // After an unclean stop, module states and their feed positions may disagree: rebuild every projection.
+  private static Future<?> deployModules(ModuleRuntime runtime, RuntimeSettings settings, RunMarker marker) {
+    if (marker.previousRunEndedUncleanly()) {
+      LOG.warn("The previous run did not stop cleanly: rebuilding every module's state from the event log.");
+      return runtime.rebuildDiscovered(settings.modulesDirectory());
+    }
+    return runtime.deployDiscovered(settings.modulesDirectory());
+  }
+
+  private static LocalLogOptions logOptions(JsonObject config, Path dataDir) {
+    Path directory = Path.of(config.getString("log.dir", dataDir.resolve("log").toString()));
+    String durability = config.getString("log.durability", "fsync");
+    LocalLogOptions options = LocalLogOptions.defaults(directory).withDurability(switch (durability) {
+      case "fsync" -> Durability.FSYNC;
+      case "process" -> Durability.PROCESS;
+      default -> throw new IllegalArgumentException("log.durability must be fsync or process, not \"" + durability
+          + "\"");
+    });
+    long hours = GatewaySettings.number(config, "log.retention.hours", 0).longValue();
+    long bytes = GatewaySettings.number(config, "log.retention.bytes", 0).longValue();
+    if (hours > 0 && bytes > 0) {
+      throw new IllegalArgumentException("Set log.retention.hours or log.retention.bytes, not both.");
+    }
+    if (hours > 0) {
+      options = options.withRetention(Retention.maxAge(java.time.Duration.ofHours(hours)));
+    } else if (bytes > 0) {
+      options = options.withRetention(Retention.maxBytes(bytes));
+    }
+    return options;
+  }
+
   private static Future<Void> deployGateway(Vertx vertx, GatewaySettings settings, PrometheusMeterRegistry meters,
       JsonObject config, AtomicInteger port) {
-    int instances = config.getInteger("http.instances", Runtime.getRuntime().availableProcessors());
+    int instances = GatewaySettings.number(config, "http.instances", Runtime.getRuntime().availableProcessors())
+        .intValue();
     // Vert.x shares one random port among servers that ask for the same negative port.
     GatewaySettings shared = settings.port() == 0 ? settings.withPort(-1) : settings;
     List<GatewayVerticle> created = new CopyOnWriteArrayList<>();
@@ -82,7 +146,7 @@ public final class AnservServer {
       return EmbeddedMongo.inMemory();
     }
     Path dir = Path.of(config.getString("data.dir", "data")).resolve("mongo");
-    int port = Integer.parseInt(String.valueOf(config.getValue("mongo.embedded.port", "0")));
+    int port = GatewaySettings.number(config, "mongo.embedded.port", 0).intValue();
     return EmbeddedMongo.onDisk(dir, port);
   }
 
@@ -96,12 +160,16 @@ public final class AnservServer {
     return runtime;
   }
 
-  /** Stops the runtime's connections and the embedded MongoDB; close Vert.x after. */
+  /**
+   * Stops the modules (each saves its position in the log), closes the log and the embedded MongoDB, and records a
+   * clean stop; close Vert.x after.
+   */
   public Future<Void> close() {
-    return runtime.close().onComplete(v -> {
+    return runtime.close().eventually(log::close).onComplete(v -> {
       if (embeddedMongo != null) {
         embeddedMongo.close();
       }
+      marker.remove();
     });
   }
 }

@@ -31,7 +31,8 @@ public record GatewaySettings(String host, int port, long maxBodyBytes, int maxE
     return new GatewaySettings(host, newPort, maxBodyBytes, maxEventBytes, maxEventsPerRequest, callTimeoutMillis);
   }
 
-  private static Number number(JsonObject config, String key, long fallback) {
+  /** A numeric setting that may arrive as a number (file) or as text (environment, system property). */
+  static Number number(JsonObject config, String key, long fallback) {
     Object value = config.getValue(key);
     if (value instanceof Number n) {
       return n;

@@ -12,6 +12,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.anserv.gateway.dashboard.Dashboard;
 import org.anserv.gateway.http.ApiError;
 import org.anserv.gateway.intake.EventIntake;
+import org.anserv.gateway.routes.AdminRoutes;
 import org.anserv.gateway.routes.HealthRoute;
 import org.anserv.gateway.routes.ModuleRoutes;
 import org.anserv.gateway.routes.SchemaRoute;
@@ -53,6 +54,7 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/views/:module/:name").handler(modules::view);
     router.get("/queries/:module/:name").handler(modules::query);
     router.get("/schema").handler(new SchemaRoute(vertx)::handle);
+    router.post("/admin/modules/:module/rebuild").handler(new AdminRoutes(vertx)::rebuild);
     router.get("/health").handler(new HealthRoute(vertx)::handle);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
     router.get("/assets/*").handler(StaticHandler.create("webroot/assets").setCachingEnabled(true));

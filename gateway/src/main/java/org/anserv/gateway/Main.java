@@ -8,7 +8,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.anserv.demo.DemoSpec;
+import org.anserv.gateway.demo.DemoLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +29,11 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     String configFile = null;
+    boolean demo = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--config" -> configFile = i + 1 < args.length ? args[++i] : usage("--config needs a file name");
+        case "--demo" -> demo = true;
         case "--help", "-h" -> {
           usage(null);
           return;
@@ -43,9 +49,14 @@ public final class Main {
         .build();
     try {
       JsonObject config = Configuration.load(vertx, configFile).await(30, TimeUnit.SECONDS);
+      DemoLoader demoWorld = demo ? DemoLoader.of(DemoSpec.defaults(), dataDir(config)) : null;
       AnservServer server = AnservServer.start(vertx, config, meters).await(120, TimeUnit.SECONDS);
       String url = "http://" + GatewaySettings.fromConfig(config).host() + ":" + server.port();
       LOG.atInfo().addKeyValue("url", url).log("anserv is up: {} (schema at {}/schema?format=html)", url, url);
+      if (demoWorld != null) {
+        demoWorld.streamEvents(URI.create(url + "/events"), System.err);
+        LOG.atInfo().addKeyValue("url", url).log("Demo ready: open {}", url);
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           server.close().eventually(vertx::close).await(20, TimeUnit.SECONDS);
@@ -60,11 +71,16 @@ public final class Main {
     }
   }
 
+  private static Path dataDir(JsonObject config) {
+    return Path.of(config.getString("data.dir", "data"));
+  }
+
   private static String usage(String error) {
     if (error != null) {
       System.err.println(error);
     }
-    System.err.println("Usage: java -jar anserv.jar [--config FILE]");
+    System.err.println("Usage: java -jar anserv.jar [--demo] [--config FILE]");
+    System.err.println("  --demo  load a generated demo course world (events through HTTP intake) on first start");
     if (error != null) {
       System.exit(2);
     }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 
 /** The whole node over real HTTP, on the embedded MongoDB wire protocol. */
 @ExtendWith(VertxExtension.class)
@@ -37,11 +39,12 @@ class GatewayTest {
   private PrometheusMeterRegistry meters;
 
   @BeforeAll
-  void start() {
+  void start(@TempDir Path dataDir) {
     vertx = Vertx.vertx();
     meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JsonObject config = new JsonObject().put("http.port", 0).put("http.instances", 2)
-        .put("mongo.embedded.storage", "memory").put("intake.max.body.bytes", 64 * 1024)
+        .put("mongo.embedded.storage", "memory")
+        .put("data.dir", dataDir.toString()).put("log.durability", "process").put("intake.max.body.bytes", 64 * 1024)
         .put("intake.max.event.bytes", 8 * 1024).put("intake.max.events", 500).put("modules.timeout.ms", 5_000);
     server = await(AnservServer.start(vertx, config, meters));
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
@@ -364,6 +367,44 @@ class GatewayTest {
     private JsonObject module(JsonObject schema, String name) {
       return schema.getJsonArray("modules").stream().map(JsonObject.class::cast)
           .filter(m -> m.getString("name").equals(name)).findFirst().orElseThrow();
+    }
+  }
+
+  @Nested
+  class Operations {
+
+    @Test
+    void rebuildRecomputesAModuleFromTheLogToTheSameFigures() {
+      post("/events?sync=true", "application/json", "[" + event("rebuilt", "a") + "," + event("rebuilt", "b") + "]");
+      long total = Long.parseLong(get("/queries/counts/total").bodyAsString());
+
+      HttpResponse<Buffer> response = await(client.post("/admin/modules/counts/rebuild").send());
+
+      assertThat(response.statusCode()).isEqualTo(202);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!get("/queries/counts/total").bodyAsString().equals(String.valueOf(total))
+          && System.nanoTime() < deadline) {
+        await(vertx.timer(50));
+      }
+      assertThat(get("/queries/counts/total").bodyAsString()).isEqualTo(String.valueOf(total));
+      assertThat(userCount("rebuilt")).isEqualTo(2);
+    }
+
+    @Test
+    void rebuildOfAnUnknownModuleIs404() {
+      HttpResponse<Buffer> response = await(client.post("/admin/modules/nope/rebuild").send());
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(response.bodyAsJsonObject().getString("message")).isEqualTo("No module named 'nope' is deployed.");
+    }
+
+    @Test
+    void aRetriedPostIsStoredOnce() {
+      String body = "[" + event("retried", "a") + "]";
+      JsonObject first = post("/events?sync=true", "application/json", body).bodyAsJsonObject();
+      JsonObject retry = post("/events?sync=true", "application/json", body).bodyAsJsonObject();
+      assertThat(first.getInteger("duplicates")).isZero();
+      assertThat(retry.getInteger("duplicates")).isEqualTo(1);
+      assertThat(userCount("retried")).isEqualTo(1);
     }
   }
 }

@@ -1,24 +1,41 @@
 package org.anserv.api;
 
-import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.anserv.api.event.EnrollmentActivity;
+import org.anserv.api.event.EventFamily;
+import org.anserv.api.event.NavigationActivity;
+import org.anserv.api.event.ProblemActivity;
+import org.anserv.api.event.VideoActivity;
 
 /**
  * One tracking event as a module sees it: a read-only, typed view of the edX event. No accessor throws: a field that
  * is absent or of the wrong type reads as empty.
+ *
+ * <p>Every real layout is understood: the tracking-log line ({@code event_type}, {@code time}, {@code event}), the
+ * eventtracking record ({@code name}, {@code timestamp}, {@code data}, user and source inside {@code context}), and
+ * hybrids of the two. The payload is decoded whether it arrived as an object (server), as JSON text (browser) or as
+ * JSON text of JSON text (2014-era browser).
+ *
+ * <pre>{@code
+ * event.video().filter(v -> v.action() == VideoAction.PLAY)
+ *     .ifPresent(v -> count(event.courseId().orElse(""), v.blockId().orElse("")));
+ * }</pre>
  *
  * <p>The raw object is shared by every module that receives the event, so {@link #json()} and {@link #payload()}
  * return copies; prefer the typed accessors, which copy nothing.
  */
 public final class Event {
 
+  private static final JsonObject EMPTY = new JsonObject();
+
   private final String id;
   private final JsonObject raw;
   private final Origin origin;
-  private volatile JsonObject payload;
+  private volatile Payload payload;
 
   private Event(String id, JsonObject raw, Origin origin) {
     this.id = Objects.requireNonNull(id, "id");
@@ -42,52 +59,67 @@ public final class Event {
   }
 
   /**
-   * The event's type: {@code event_type}, or {@code name} when {@code event_type} is absent (eventtracking shape);
-   * empty string when neither is present. Server page views carry the URL path here.
+   * The event's type: {@code event_type}, or {@code name} when {@code event_type} is absent or empty (eventtracking
+   * shape); empty string when neither is present. Server page views carry the URL path here. Legacy events keep their
+   * legacy type ({@code play_video}, {@code seq_next}) even when {@link #name()} gives the new one.
    */
   public String type() {
     String type = text(raw, "event_type");
-    return type != null ? type : Objects.requireNonNullElse(text(raw, "name"), "");
+    if (type != null && !type.isEmpty()) {
+      return type;
+    }
+    return Objects.requireNonNullElse(text(raw, "name"), "");
   }
 
   /** The newer dotted name ({@code edx.video.played}) when the event carries one beside its legacy type. */
   public Optional<String> name() {
-    return Optional.ofNullable(text(raw, "name"));
+    return Optional.ofNullable(nameOrNull());
   }
 
-  /** Where the event was produced ({@code event_source}). */
+  /** What the event is about, from its type and name. */
+  public EventFamily family() {
+    return EventFamily.of(type(), nameOrNull());
+  }
+
+  /** Where the event was produced: {@code event_source}, else {@code context.event_source} (eventtracking shape). */
   public Optional<Source> source() {
-    return Source.parse(text(raw, "event_source"));
+    return Source.parse(text(raw, "event_source")).or(() -> Source.parse(text(context(), "event_source")));
   }
 
   /** The acting user's username ({@code username}, else {@code context.username}); empty for anonymous events. */
   public Optional<String> username() {
-    String user = text(raw, "username");
-    if (user == null || user.isEmpty()) {
-      user = text(context(), "username");
-    }
-    return Optional.ofNullable(user).filter(u -> !u.isEmpty());
+    return field("username");
   }
 
-  /** The platform's numeric user id ({@code context.user_id}). */
+  /** The platform's numeric user id ({@code context.user_id}, a number or a numeric string). */
   public Optional<Long> userId() {
-    Object value = context().getValue("user_id");
-    if (value instanceof Number n) {
-      return Optional.of(n.longValue());
-    }
-    if (value instanceof String s && !s.isEmpty()) {
-      try {
-        return Optional.of(Long.parseLong(s));
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
-    }
-    return Optional.empty();
+    return new Lenient(context()).integer("user_id");
   }
 
-  /** The course id ({@code context.course_id}); empty when the event is not about a course. */
+  /**
+   * The course id ({@code context.course_id}); when that is empty, the payload's {@code course_id}, else the course
+   * named in the URL of the event type, {@code context.path}, {@code page} or {@code referer} ({@code /courses/<key>/}
+   * or a {@code block-v1:} usage key). Empty when the event is not about a course. Keys come as
+   * {@code course-v1:Org+Course+Run}, {@code ccx-v1:...} or old {@code Org/Course/Run}.
+   */
   public Optional<String> courseId() {
-    return Optional.ofNullable(text(context(), "course_id")).filter(c -> !c.isEmpty());
+    String course = text(context(), "course_id");
+    if (course != null && !course.isEmpty()) {
+      return Optional.of(course);
+    }
+    return decodedPayload().fields().text("course_id")
+        .or(() -> CourseLocator.find(type()))
+        .or(() -> CourseLocator.find(text(context(), "path")))
+        .or(() -> CourseLocator.find(text(raw, "page")))
+        .or(() -> referer().flatMap(CourseLocator::find));
+  }
+
+  /**
+   * The organization ({@code context.org_id}), else the one named by the course id ({@code course-v1:Org+...} or
+   * {@code Org/Course/Run}).
+   */
+  public Optional<String> orgId() {
+    return new Lenient(context()).text("org_id").or(() -> courseId().flatMap(Event::orgOf));
   }
 
   /** When the event happened ({@code time}, else {@code timestamp}), in any of the formats edX emits. */
@@ -96,34 +128,69 @@ public final class Event {
     return Timestamps.parse(time != null ? time : text(raw, "timestamp"));
   }
 
-  /** The session id ({@code session}). */
+  /** The session id ({@code session}, else {@code context.session}). */
   public Optional<String> session() {
-    return Optional.ofNullable(text(raw, "session")).filter(s -> !s.isEmpty());
+    return field("session");
   }
 
-  /** The page URL the event came from ({@code page}). */
+  /** The page URL the event came from ({@code page}, else {@code context.page}); server events often have none. */
   public Optional<String> page() {
-    return Optional.ofNullable(text(raw, "page")).filter(s -> !s.isEmpty());
+    return field("page");
   }
 
-  /** The client IP address ({@code ip}). */
+  /** The HTTP referer ({@code referer}, else {@code context.referer}). */
+  public Optional<String> referer() {
+    return field("referer");
+  }
+
+  /** The client IP address ({@code ip}, else {@code context.ip}). */
   public Optional<String> ip() {
-    return Optional.ofNullable(text(raw, "ip")).filter(s -> !s.isEmpty());
+    return field("ip");
   }
 
-  /** The browser's user agent ({@code agent}). */
+  /** The browser's user agent ({@code agent}, else {@code context.agent}). */
   public Optional<String> agent() {
-    return Optional.ofNullable(text(raw, "agent")).filter(s -> !s.isEmpty());
+    return field("agent");
   }
 
-  /** The host that logged the event ({@code host}). */
+  /** The host that logged the event ({@code host}, else {@code context.host}). */
   public Optional<String> host() {
-    return Optional.ofNullable(text(raw, "host")).filter(s -> !s.isEmpty());
+    return field("host");
+  }
+
+  /** The request path the server logged the event for ({@code context.path}): {@code /event} for browser events. */
+  public Optional<String> contextPath() {
+    return new Lenient(context()).text("path");
+  }
+
+  /** The usage key of the block the event happened in ({@code context.module.usage_key}), for server events. */
+  public Optional<String> usageKey() {
+    return new Lenient(context()).object("module").text("usage_key");
   }
 
   /** A string field of the {@code context} object. */
   public Optional<String> contextText(String field) {
     return Optional.ofNullable(text(context(), field));
+  }
+
+  /** The video activity, for video events ({@link EventFamily#VIDEO}); empty for any other event. */
+  public Optional<VideoActivity> video() {
+    return VideoReader.read(this);
+  }
+
+  /** The problem activity, for problem events ({@link EventFamily#PROBLEM}); empty for any other event. */
+  public Optional<ProblemActivity> problem() {
+    return ProblemReader.read(this);
+  }
+
+  /** The navigation activity, for navigation events ({@link EventFamily#NAVIGATION}); empty for any other event. */
+  public Optional<NavigationActivity> navigation() {
+    return NavigationReader.read(this);
+  }
+
+  /** The enrollment change, for enrollment events ({@link EventFamily#ENROLLMENT}); empty for any other event. */
+  public Optional<EnrollmentActivity> enrollment() {
+    return EnrollmentReader.read(this);
   }
 
   /**
@@ -132,28 +199,32 @@ public final class Event {
    * absent or not a JSON object.
    */
   public JsonObject payload() {
-    return parsedPayload().copy();
+    JsonObject object = decodedPayload().object();
+    return object != null ? object.copy() : new JsonObject();
+  }
+
+  /** A copy of the payload when it is a JSON array, as in browser {@code problem_graded} events. */
+  public Optional<JsonArray> payloadArray() {
+    return decodedPayload().array().map(JsonArray::copy);
+  }
+
+  /**
+   * The payload when it is text that is not JSON: the query string of a browser {@code problem_check}, or a request
+   * dump the platform cut at 512 characters. Keep such text opaque.
+   */
+  public Optional<String> payloadString() {
+    return decodedPayload().text();
   }
 
   /** A string field of the payload, without copying it. */
   public Optional<String> payloadText(String field) {
-    return Optional.ofNullable(text(parsedPayload(), field));
+    JsonObject object = decodedPayload().object();
+    return object != null ? Optional.ofNullable(text(object, field)) : Optional.empty();
   }
 
   /** A numeric field of the payload (numbers and numeric strings), without copying it. */
   public Optional<Double> payloadNumber(String field) {
-    Object value = parsedPayload().getValue(field);
-    if (value instanceof Number n) {
-      return Optional.of(n.doubleValue());
-    }
-    if (value instanceof String s) {
-      try {
-        return Optional.of(Double.parseDouble(s.trim()));
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
-    }
-    return Optional.empty();
+    return decodedPayload().fields().number(field);
   }
 
   /** The event as received: a copy of the whole object. */
@@ -171,38 +242,38 @@ public final class Event {
     return context instanceof JsonObject c ? c : EMPTY;
   }
 
-  private JsonObject parsedPayload() {
-    JsonObject parsed = payload;
-    if (parsed == null) {
-      parsed = decodePayload(raw.getValue("event"));
-      if (parsed == null) {
-        parsed = decodePayload(raw.getValue("data"));
-      }
-      payload = parsed = parsed != null ? parsed : EMPTY;
-    }
-    return parsed;
+  String nameOrNull() {
+    return text(raw, "name");
   }
 
-  private static JsonObject decodePayload(Object value) {
-    if (value instanceof JsonObject object) {
-      return object;
+  Payload decodedPayload() {
+    Payload decoded = payload;
+    if (decoded == null) {
+      payload = decoded = Payload.of(raw);
     }
-    if (value instanceof String text && text.startsWith("{")) {
-      try {
-        return new JsonObject(text);
-      } catch (DecodeException e) {
-        return null;
-      }
+    return decoded;
+  }
+
+  // 2014-era and eventtracking records keep these in context; an empty top-level value means "not known here".
+  private Optional<String> field(String name) {
+    String value = text(raw, name);
+    if (value == null || value.isEmpty()) {
+      value = text(context(), name);
     }
-    return null;
+    return Optional.ofNullable(value).filter(v -> !v.isEmpty());
+  }
+
+  private static Optional<String> orgOf(String courseId) {
+    int colon = courseId.indexOf(':');
+    String key = colon >= 0 ? courseId.substring(colon + 1) : courseId;
+    int end = colon >= 0 ? key.indexOf('+') : key.indexOf('/');
+    return end > 0 ? Optional.of(key.substring(0, end)) : Optional.empty();
   }
 
   private static String text(JsonObject object, String field) {
     Object value = object.getValue(field);
     return value instanceof String s ? s : null;
   }
-
-  private static final JsonObject EMPTY = new JsonObject();
 
   @Override
   public String toString() {

@@ -10,8 +10,10 @@ import java.lang.annotation.Target;
  * Subscribes a method to tracking events. Every filter attribute defaults to "match everything"; attributes combine
  * with AND, values within one attribute with OR.
  *
- * <p>The method may declare any injectable parameters (at least {@link Event} is usual) and returns {@code void}, a
- * value, or a {@link io.vertx.core.Future} that completes when the event has been handled.
+ * <p>The method may declare any injectable parameters (at least {@link Event} is usual; a {@link Delivery#BATCHED}
+ * handler declares {@code List<Event>} instead) and returns {@code void}, a value, or a {@link io.vertx.core.Future}
+ * that completes when the event has been handled. A handler that fails is counted and logged, and the next event
+ * follows: failed events are not retried.
  *
  * <pre>{@code
  * @EventHandler(types = {"play_video", "edx.video.*"}, sources = Source.BROWSER)
@@ -24,14 +26,27 @@ import java.lang.annotation.Target;
 public @interface EventHandler {
 
   /**
-   * Event types to receive. An entry ending with {@code *}, {@code .} or {@code _} is a prefix ({@code "problem_"},
-   * {@code "edx.video."}, {@code "edx.*"}); any other entry is an exact name. Empty means every type.
+   * Event types to receive, matched against {@link Event#type()}. An entry ending with {@code *}, {@code .} or
+   * {@code _} is a prefix ({@code "problem_"}, {@code "edx.video."}, {@code "edx.*"}); any other entry is an exact
+   * name. Empty means every type.
    */
   String[] types() default {};
 
-  /** Event sources to receive ({@code event_source}). Empty means every source. */
+  /** Event sources to receive, as {@link Event#source()} reads them. Empty means every source. */
   Source[] sources() default {};
 
-  /** Course ids to receive ({@code context.course_id}), exact. Empty means every course and events without one. */
+  /**
+   * Course ids to receive, exact, as {@link Event#courseId()} reads them (usually {@code context.course_id}). Empty
+   * means every course and events without one.
+   */
   String[] courses() default {};
+
+  /** How events reach the handler; see {@link Delivery}. */
+  Delivery delivery() default Delivery.REALTIME;
+
+  /** For {@link Delivery#BATCHED}: the most events in one call. */
+  int batchSize() default 1000;
+
+  /** For {@link Delivery#BATCHED}: the longest a waiting event is held before its batch is handed over. */
+  int batchSeconds() default 5;
 }

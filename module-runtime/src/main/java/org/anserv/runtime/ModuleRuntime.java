@@ -9,9 +9,13 @@ import java.util.List;
 import org.anserv.api.Sql;
 import org.anserv.runtime.bus.EventBatch;
 import org.anserv.runtime.bus.EventBatchCodec;
+import org.anserv.runtime.bus.LiveBatch;
+import org.anserv.runtime.bus.LiveBatchCodec;
 import org.anserv.runtime.deploy.ModuleDeployer;
 import org.anserv.runtime.deploy.ModuleDiscovery;
 import org.anserv.runtime.deploy.ModuleServices;
+import org.anserv.runtime.deploy.RebuildVerticle;
+import org.anserv.runtime.log.EventLog;
 import org.anserv.runtime.registry.ModuleRegistry;
 import org.anserv.runtime.registry.RegistryVerticle;
 import org.anserv.runtime.route.RouterVerticle;
@@ -39,18 +43,21 @@ public final class ModuleRuntime {
    * Starts the runtime's own verticles with module databases on {@code settings.mongoConnectionString()}, which must
    * be set (the launcher or test kit starts an embedded MongoDB when the configuration has none).
    */
-  public static Future<ModuleRuntime> start(Vertx vertx, RuntimeSettings settings, Sql sql, MeterRegistry meters) {
+  public static Future<ModuleRuntime> start(Vertx vertx, RuntimeSettings settings, EventLog log, Sql sql,
+      MeterRegistry meters) {
     if (settings.mongoConnectionString().isBlank()) {
       return Future.failedFuture(new IllegalArgumentException("No MongoDB connection string: set mongo.uri."));
     }
     vertx.eventBus().registerDefaultCodec(EventBatch.class, new EventBatchCodec());
+    vertx.eventBus().registerDefaultCodec(LiveBatch.class, new LiveBatchCodec());
     ModuleRegistry registry = new ModuleRegistry();
     Databases databases = new Databases(vertx, settings.mongoConnectionString(), settings.databasePrefix());
-    ModuleServices services = new ModuleServices(settings, databases, sql, meters);
+    ModuleServices services = new ModuleServices(settings, log, databases, sql, meters);
     ModuleDeployer deployer = new ModuleDeployer(vertx, services, registry);
     return vertx.deployVerticle(new RegistryVerticle(registry))
-        .compose(id -> vertx.deployVerticle(new RouterVerticle(registry, settings.maxHops(),
+        .compose(id -> vertx.deployVerticle(new RouterVerticle(log, registry, settings.maxHops(),
             settings.callTimeoutMillis(), meters)))
+        .compose(id -> vertx.deployVerticle(new RebuildVerticle(deployer)))
         .map(id -> new ModuleRuntime(vertx, registry, deployer, databases));
   }
 
@@ -59,12 +66,32 @@ public final class ModuleRuntime {
    * registry; the future holds the names of those deployed.
    */
   public Future<List<String>> deployDiscovered(String modulesDirectory) {
+    return deployer.deployAll(discover(modulesDirectory), false);
+  }
+
+  /**
+   * Like {@link #deployDiscovered(String)}, but first drops every module's database so that each rebuilds its state
+   * from the whole event log: what the server does after an unclean stop, when states and cursors may disagree.
+   */
+  public Future<List<String>> rebuildDiscovered(String modulesDirectory) {
+    return deployer.deployAll(discover(modulesDirectory), true);
+  }
+
+  /**
+   * Recomputes module {@code name} from the event log: stops it, drops its database (state and cursors), and deploys
+   * it again, which replays the log from the start with progress in the log and the lag metrics.
+   */
+  public Future<Void> rebuild(String name) {
+    return deployer.rebuild(name);
+  }
+
+  private static List<ModuleDiscovery.Candidate> discover(String modulesDirectory) {
     ClassLoader loader = ModuleRuntime.class.getClassLoader();
     List<ModuleDiscovery.Candidate> candidates = new ArrayList<>(ModuleDiscovery.onClasspath(loader));
     if (!modulesDirectory.isBlank()) {
       candidates.addAll(ModuleDiscovery.inDirectory(Path.of(modulesDirectory), loader));
     }
-    return deployer.deployAll(candidates);
+    return candidates;
   }
 
   /** Validates and deploys one module class; fails with its definition problems. */
@@ -92,8 +119,8 @@ public final class ModuleRuntime {
     return vertx;
   }
 
-  /** Closes the database connections; verticles stop with Vert.x. */
+  /** Stops every module (each saves its feed positions), then closes the database connections. */
   public Future<Void> close() {
-    return databases.close();
+    return deployer.undeployAll().eventually(databases::close);
   }
 }

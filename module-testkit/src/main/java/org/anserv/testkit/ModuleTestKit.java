@@ -7,6 +7,10 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +25,9 @@ import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.bus.EventBatch;
 import org.anserv.runtime.deploy.CallRequest;
 import org.anserv.runtime.deploy.MissingSql;
+import org.anserv.runtime.log.local.Durability;
+import org.anserv.runtime.log.local.LocalEventLog;
+import org.anserv.runtime.log.local.LocalLogOptions;
 import org.anserv.runtime.route.EventIds;
 import org.anserv.runtime.store.EmbeddedMongo;
 
@@ -41,11 +48,16 @@ public final class ModuleTestKit implements AutoCloseable {
 
   private final Vertx vertx;
   private final EmbeddedMongo mongo;
+  private final LocalEventLog log;
+  private final Path logDirectory;
   private final ModuleRuntime runtime;
 
-  private ModuleTestKit(Vertx vertx, EmbeddedMongo mongo, ModuleRuntime runtime) {
+  private ModuleTestKit(Vertx vertx, EmbeddedMongo mongo, LocalEventLog log, Path logDirectory,
+      ModuleRuntime runtime) {
     this.vertx = vertx;
     this.mongo = mongo;
+    this.log = log;
+    this.logDirectory = logDirectory;
     this.runtime = runtime;
   }
 
@@ -62,18 +74,45 @@ public final class ModuleTestKit implements AutoCloseable {
   public static ModuleTestKit start(Sql sql, Class<?>... modules) {
     Vertx vertx = Vertx.vertx();
     EmbeddedMongo mongo = EmbeddedMongo.inMemory();
+    Path logDirectory = null;
+    LocalEventLog log = null;
     try {
+      logDirectory = Files.createTempDirectory("anserv-testkit-log");
+      log = LocalEventLog.open(LocalLogOptions.defaults(logDirectory).withDurability(Durability.PROCESS), vertx,
+          null);
       RuntimeSettings settings = RuntimeSettings.defaults().withMongo(mongo.connectionString());
-      ModuleRuntime runtime = await(ModuleRuntime.start(vertx, settings, sql, new SimpleMeterRegistry()));
-      ModuleTestKit kit = new ModuleTestKit(vertx, mongo, runtime);
+      ModuleRuntime runtime = await(ModuleRuntime.start(vertx, settings, log, sql, new SimpleMeterRegistry()));
+      ModuleTestKit kit = new ModuleTestKit(vertx, mongo, log, logDirectory, runtime);
       for (Class<?> module : modules) {
         await(runtime.deploy(module));
       }
       return kit;
+    } catch (IOException e) {
+      cleanUp(vertx, mongo, log, logDirectory);
+      throw new UncheckedIOException("Cannot create the test kit's event log", e);
     } catch (RuntimeException e) {
-      vertx.close();
-      mongo.close();
+      cleanUp(vertx, mongo, log, logDirectory);
       throw e;
+    }
+  }
+
+  private static void cleanUp(Vertx vertx, EmbeddedMongo mongo, LocalEventLog log, Path logDirectory) {
+    if (log != null) {
+      log.close();
+    }
+    vertx.close();
+    mongo.close();
+    deleteQuietly(logDirectory);
+  }
+
+  private static void deleteQuietly(Path directory) {
+    if (directory == null) {
+      return;
+    }
+    try (var files = Files.walk(directory)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temporary directory is harmless.
     }
   }
 
@@ -86,11 +125,15 @@ public final class ModuleTestKit implements AutoCloseable {
     return feed(List.of(events));
   }
 
-  /** Delivers {@code events} in order and waits until every handler ran; see {@link #feed(JsonObject...)}. */
+  /**
+   * Delivers {@code events} in order and waits until every handler ran; see {@link #feed(JsonObject...)}. As on the
+   * server, an event identical to one already fed is a duplicate and is delivered once: give repeated events
+   * distinct times or an {@code id}.
+   */
   public JsonObject feed(List<JsonObject> events) {
     List<Event> batch = new ArrayList<>(events.size());
     for (JsonObject event : events) {
-      batch.add(Event.of(EventIds.of(event), event.copy(), Origin.EXTERNAL));
+      batch.add(Event.of(EventIds.of(event).toString(), event.copy(), Origin.EXTERNAL));
     }
     return await(vertx.eventBus().<JsonObject>request(Addresses.SUBMIT, new EventBatch(batch, true), options()))
         .body();
@@ -134,9 +177,10 @@ public final class ModuleTestKit implements AutoCloseable {
   @Override
   public void close() {
     try {
-      await(runtime.close().eventually(vertx::close));
+      await(runtime.close().eventually(log::close).eventually(vertx::close));
     } finally {
       mongo.close();
+      deleteQuietly(logDirectory);
     }
   }
 

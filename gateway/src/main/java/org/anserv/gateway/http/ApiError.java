@@ -39,6 +39,9 @@ public final class ApiError {
             + " later; its health is on /health.");
       } else {
         int code = reply.failureCode();
+        if (code == 503) {
+          ctx.response().putHeader("Retry-After", "5");
+        }
         send(ctx, code >= 400 && code < 600 ? code : 500, reply.getMessage());
       }
       return;

@@ -95,7 +95,7 @@ public final class EventIntake {
     boolean sync = isSync(ctx);
     List<Event> events = new ArrayList<>(parsed.events().size());
     for (JsonObject raw : parsed.events()) {
-      events.add(Event.of(EventIds.of(raw), raw, Origin.EXTERNAL));
+      events.add(Event.of(EventIds.of(raw).toString(), raw, Origin.EXTERNAL));
     }
     vertx.eventBus().<JsonObject>request(Addresses.SUBMIT, new EventBatch(events, sync),
             new DeliveryOptions().setSendTimeout(settings.callTimeoutMillis()))

@@ -19,6 +19,9 @@ public final class Addresses {
   /** Answers with the schema of every deployed module and every module that failed to deploy. */
   public static final String SCHEMA = "anserv.registry.schema";
 
+  /** Rebuilds a module's state from the event log (the module's name, a {@code String}); answers when done. */
+  public static final String REBUILD = "anserv.runtime.rebuild";
+
   private Addresses() {
   }
 

@@ -55,9 +55,12 @@ public record EventFilter(Set<String> exactTypes, List<String> typePrefixes, Set
     return problems;
   }
 
-  /** Whether {@code event} passes every attribute of the filter. */
+  /**
+   * Whether {@code event} passes every attribute of the filter. Types match the legacy {@code event_type} or the
+   * newer {@code name}, so {@code "edx.video.*"} also receives a {@code play_video} that carries that name.
+   */
   public boolean matches(Event event) {
-    return matchesType(event.type())
+    return (matchesType(event.type()) || event.name().map(this::matchesType).orElse(false))
         && (sources.isEmpty() || event.source().map(sources::contains).orElse(false))
         && (courses.isEmpty() || event.courseId().map(courses::contains).orElse(false));
   }

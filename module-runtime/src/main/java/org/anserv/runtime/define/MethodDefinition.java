@@ -25,12 +25,13 @@ import org.anserv.runtime.inject.Binding;
  * @param categories what a view or query is about; empty for handlers and crons
  * @param categoryGuessed whether the categories were guessed from the parameters
  * @param filter the events a handler receives, or {@code null}
+ * @param mode how a handler receives them, or {@code null}
  * @param schedule when a cron method runs, or {@code null}
  * @param memoize how long results are kept, or {@code null}
  */
 public record MethodDefinition(MethodKind kind, String name, boolean nameGuessed, String signature,
     String description, MethodHandle handle, List<Binding> bindings, Set<Category> categories,
-    boolean categoryGuessed, EventFilter filter, Schedule schedule, Duration memoize) {
+    boolean categoryGuessed, EventFilter filter, HandlerMode mode, Schedule schedule, Duration memoize) {
 
   public MethodDefinition {
     Objects.requireNonNull(kind);
@@ -62,7 +63,7 @@ public record MethodDefinition(MethodKind kind, String name, boolean nameGuessed
       json.put("description", description);
     }
     switch (kind) {
-      case HANDLER -> json.put("filters", filter.toJson());
+      case HANDLER -> json.put("filters", filter.toJson()).mergeIn(mode.toJson());
       case CRON -> json.put("schedule", schedule.describe());
       case VIEW, QUERY -> {
         json.put("category", categoryLabel()).put("categoryGuessed", categoryGuessed);

@@ -15,6 +15,8 @@ import java.util.Set;
 import io.vertx.core.Future;
 import org.anserv.api.Category;
 import org.anserv.api.Cron;
+import org.anserv.api.Delivery;
+import org.anserv.api.Event;
 import org.anserv.api.EventHandler;
 import org.anserv.api.Html;
 import org.anserv.api.Memoize;
@@ -60,6 +62,7 @@ final class MethodInspector {
     Duration memoize = memoize(kind);
     String name = name(kind);
     EventFilter filter = kind == MethodKind.HANDLER ? filter() : null;
+    HandlerMode mode = kind == MethodKind.HANDLER ? mode(bindings) : null;
     Schedule schedule = kind == MethodKind.CRON ? schedule() : null;
     Set<Category> declared = declaredCategories(kind);
     Set<Category> categories = kind.isEndpoint() && declared.isEmpty() ? guessCategories(bindings) : declared;
@@ -68,8 +71,8 @@ final class MethodInspector {
     }
     try {
       return new MethodDefinition(kind, name, explicitName(kind).isEmpty(), signature, description(kind),
-          ModuleInspector.spreader(method, instance), bindings, categories, declared.isEmpty(), filter, schedule,
-          memoize);
+          ModuleInspector.spreader(method, instance), bindings, categories, declared.isEmpty(), filter, mode,
+          schedule, memoize);
     } catch (IllegalAccessException e) {
       problems.add(kind.annotation() + " method '" + signature + "' is not accessible: " + e.getMessage());
       return null;
@@ -199,6 +202,28 @@ final class MethodInspector {
       problems.add("@EventHandler method '" + signature + "' " + problem + ".");
     }
     return EventFilter.of(handler);
+  }
+
+  private HandlerMode mode(List<Binding> bindings) {
+    EventHandler handler = method.getAnnotation(EventHandler.class);
+    boolean batched = handler.delivery() == Delivery.BATCHED;
+    boolean takesList = bindings.stream().anyMatch(Binding::batch);
+    boolean takesEvent = java.util.Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == Event.class);
+    String where = "@EventHandler method '" + signature + "'";
+    if (batched && (!takesList || takesEvent)) {
+      problems.add(where + " is BATCHED: declare a List<Event> parameter (and no Event) to receive each batch.");
+    }
+    if (!batched && takesList) {
+      problems.add(where + " takes List<Event>, which only BATCHED handlers receive: add delivery ="
+          + " Delivery.BATCHED or declare Event.");
+    }
+    if (batched && (handler.batchSize() < 1 || handler.batchSize() > 100_000)) {
+      problems.add(where + " has batchSize = " + handler.batchSize() + ": use 1 to 100000.");
+    }
+    if (batched && handler.batchSeconds() < 1) {
+      problems.add(where + " has batchSeconds = " + handler.batchSeconds() + ": use at least 1.");
+    }
+    return new HandlerMode(handler.delivery(), handler.batchSize(), Duration.ofSeconds(handler.batchSeconds()));
   }
 
   private Schedule schedule() {

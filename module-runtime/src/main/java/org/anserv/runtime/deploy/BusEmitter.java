@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.UUID;
 import org.anserv.api.Emitter;
 import org.anserv.api.Event;
 import org.anserv.api.Origin;
@@ -12,16 +13,23 @@ import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.bus.EventBatch;
 import org.anserv.runtime.route.EventIds;
 
-/** An {@link Emitter} that submits events on the same path as intake, marked with the emitting module. */
+/**
+ * An {@link Emitter} that submits events on the same path as intake, marked with the emitting module. An event
+ * emitted while handling an event gets an id derived from that event, the module and its position in the call, so
+ * a replay of the log re-emits the same ids and the log stores each emitted event once.
+ */
 final class BusEmitter implements Emitter {
 
   private final Vertx vertx;
-  private final Origin origin;
+  private final String module;
+  private final Event cause;
   private final long timeoutMillis;
+  private int emitted;
 
-  BusEmitter(Vertx vertx, Origin origin, long timeoutMillis) {
+  BusEmitter(Vertx vertx, String module, Event cause, long timeoutMillis) {
     this.vertx = vertx;
-    this.origin = origin;
+    this.module = module;
+    this.cause = cause;
     this.timeoutMillis = timeoutMillis;
   }
 
@@ -31,8 +39,11 @@ final class BusEmitter implements Emitter {
       return Future.failedFuture(new IllegalArgumentException("An emitted event needs a non-empty \"event_type\"."));
     }
     JsonObject copy = event.copy();
-    Event emitted = Event.of(EventIds.of(copy), copy, origin);
-    return vertx.eventBus().request(Addresses.SUBMIT, new EventBatch(List.of(emitted), false),
+    String basis = cause != null ? cause.id() + "/" + module + "/" + emitted++ + "/" + copy.encode()
+        : UUID.randomUUID().toString();
+    Origin origin = (cause != null ? cause.origin() : Origin.EXTERNAL).next(module);
+    Event emittedEvent = Event.of(EventIds.digest(basis).toString(), copy, origin);
+    return vertx.eventBus().request(Addresses.SUBMIT, new EventBatch(List.of(emittedEvent), false),
         new DeliveryOptions().setSendTimeout(timeoutMillis)).mapEmpty();
   }
 }

@@ -10,6 +10,7 @@ import org.anserv.runtime.define.MethodKind;
 import org.anserv.runtime.define.ModuleDefinition;
 import org.anserv.runtime.inject.CallContext;
 import org.anserv.runtime.inject.ModuleHandles;
+import org.anserv.runtime.invoke.FailureLog;
 import org.anserv.runtime.invoke.MethodInvoker;
 import org.anserv.runtime.invoke.SerialExecutor;
 import org.anserv.runtime.metrics.ModuleMetrics;

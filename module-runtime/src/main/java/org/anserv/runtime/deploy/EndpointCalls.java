@@ -19,6 +19,7 @@ import org.anserv.runtime.inject.BadParameterException;
 import org.anserv.runtime.inject.CallContext;
 import org.anserv.runtime.inject.ModuleHandles;
 import org.anserv.runtime.invoke.MemoCache;
+import org.anserv.runtime.invoke.FailureLog;
 import org.anserv.runtime.invoke.MethodInvoker;
 import org.anserv.runtime.invoke.QueueFullException;
 import org.anserv.runtime.invoke.SerialExecutor;

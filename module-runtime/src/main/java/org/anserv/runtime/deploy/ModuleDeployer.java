@@ -27,6 +27,7 @@ public final class ModuleDeployer {
   private final ModuleServices services;
   private final ModuleRegistry registry;
   private final Map<String, String> deployments = new ConcurrentHashMap<>();
+  private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
 
   public ModuleDeployer(Vertx vertx, ModuleServices services, ModuleRegistry registry) {
     this.vertx = vertx;
@@ -34,13 +35,16 @@ public final class ModuleDeployer {
     this.registry = registry;
   }
 
-  /** Deploys every candidate that loads and validates; the future holds the names deployed. */
-  public Future<List<String>> deployAll(List<ModuleDiscovery.Candidate> candidates) {
+  /**
+   * Deploys every candidate that loads and validates, after dropping its database when {@code fresh}; the future
+   * holds the names deployed.
+   */
+  public Future<List<String>> deployAll(List<ModuleDiscovery.Candidate> candidates, boolean fresh) {
     List<Future<String>> deployments = new ArrayList<>();
     for (ModuleDiscovery.Candidate candidate : candidates) {
       try {
         Class<?> type = Class.forName(candidate.className(), true, candidate.loader());
-        deployments.add(deploy(type).otherwise(cause -> null));
+        deployments.add((fresh ? deployFresh(type) : deploy(type)).otherwise(cause -> null));
       } catch (ClassNotFoundException | LinkageError e) {
         String name = candidate.className();
         registry.failed(name, candidate.source(), List.of("Class " + name + " listed in " + candidate.source()
@@ -58,14 +62,48 @@ public final class ModuleDeployer {
     try {
       module = ModuleInspector.inspect(type);
     } catch (DefinitionException e) {
-      registry.failed(e.module(), type.getName(), e.problems());
-      LOG.atError().addKeyValue("module", e.module()).log(e.getMessage());
-      return Future.failedFuture(e);
+      return invalid(type, e);
     }
+    return start(module, type);
+  }
+
+  private Future<String> deployFresh(Class<?> type) {
+    ModuleDefinition module;
+    try {
+      module = ModuleInspector.inspect(type);
+    } catch (DefinitionException e) {
+      return invalid(type, e);
+    }
+    return services.databases().drop(module.name()).compose(v -> start(module, type));
+  }
+
+  /** Stops every deployed module. */
+  public Future<Void> undeployAll() {
+    return Future.join(List.copyOf(deployments.keySet()).stream().map(this::undeploy).toList()).mapEmpty();
+  }
+
+  /** Stops module {@code name}, drops its database and deploys it again from the start of the log. */
+  public Future<Void> rebuild(String name) {
+    Class<?> type = classes.get(name);
+    if (type == null) {
+      return Future.failedFuture(new IllegalArgumentException("No module named '" + name + "' is deployed."));
+    }
+    LOG.atInfo().addKeyValue("module", name).log("Rebuilding the module's state from the event log");
+    return undeploy(name).compose(v -> deployFresh(type)).mapEmpty();
+  }
+
+  private Future<String> invalid(Class<?> type, DefinitionException e) {
+    registry.failed(e.module(), type.getName(), e.problems());
+    LOG.atError().addKeyValue("module", e.module()).log(e.getMessage());
+    return Future.failedFuture(e);
+  }
+
+  private Future<String> start(ModuleDefinition module, Class<?> type) {
     DeploymentOptions options = new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD);
     return vertx.deployVerticle(new ModuleVerticle(module, services), options)
         .map(id -> {
           deployments.put(module.name(), id);
+          classes.put(module.name(), type);
           LOG.atInfo().addKeyValue("module", module.name()).log("Module deployed: {} handlers, {} views, {} queries,"
               + " {} crons", count(module, "HANDLER"), count(module, "VIEW"), count(module, "QUERY"),
               count(module, "CRON"));

@@ -1,30 +1,47 @@
 package org.anserv.runtime.deploy;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.anserv.api.Delivery;
 import org.anserv.runtime.bus.Addresses;
-import org.anserv.runtime.bus.EventBatch;
-import org.anserv.runtime.bus.Failures;
+import org.anserv.runtime.bus.LiveBatch;
+import org.anserv.runtime.define.MethodDefinition;
+import org.anserv.runtime.define.MethodKind;
 import org.anserv.runtime.define.ModuleDefinition;
+import org.anserv.runtime.deliver.BatchFeed;
+import org.anserv.runtime.deliver.EventDelivery;
+import org.anserv.runtime.deliver.FeedCursors;
+import org.anserv.runtime.deliver.LogFeed;
+import org.anserv.runtime.invoke.FailureLog;
 import org.anserv.runtime.invoke.MethodInvoker;
 import org.anserv.runtime.invoke.SerialExecutor;
 import org.anserv.runtime.metrics.ModuleMetrics;
+import org.anserv.runtime.store.Databases;
 
 /**
- * One deployed module: its event-bus consumers, its serial executor, its crons. Everything a module receives arrives
- * here on its own context and runs in module code one call at a time.
+ * One deployed module: its event-bus consumers, its feeds from the event log (realtime, queued, batched), its serial
+ * executor and its crons. Everything a module receives arrives here on its own context and runs in module code one
+ * call at a time.
  */
 public final class ModuleVerticle extends VerticleBase {
 
   private final ModuleDefinition module;
   private final ModuleServices services;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private LogFeed realtime;
+  private LogFeed queued;
+  private final List<BatchFeed> batched = new ArrayList<>();
   private CronRunner crons;
+  private ModuleMetrics metrics;
+  private Databases databases;
 
   public ModuleVerticle(ModuleDefinition module, ModuleServices services) {
     this.module = module;
@@ -34,31 +51,26 @@ public final class ModuleVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     SerialExecutor serial = new SerialExecutor(context, services.settings().queueCapacity());
-    ModuleMetrics metrics = new ModuleMetrics(services.meters(), module.name());
+    metrics = new ModuleMetrics(services.meters(), module.name());
     metrics.queueDepth(serial::waiting);
     FailureLog failureLog = new FailureLog(module.name());
     MethodInvoker invoker = new MethodInvoker(module.name());
-    RuntimeHandles handles = new RuntimeHandles(vertx, module.name(), services.databases(), services.sql(),
+    databases = services.databases().sameDeployment();
+    RuntimeHandles handles = new RuntimeHandles(vertx, module.name(), databases, services.sql(),
         services.settings().callTimeoutMillis());
-    EventDelivery delivery = new EventDelivery(module, invoker, serial, handles, metrics, failureLog);
+    EventDelivery delivery = new EventDelivery(invoker, serial, handles, metrics, failureLog);
     EndpointCalls endpoints = new EndpointCalls(module, invoker, serial, handles, metrics, failureLog);
     crons = new CronRunner(vertx, module, invoker, serial, handles, metrics, failureLog);
+    createFeeds(delivery, new FeedCursors(handles.db()));
 
-    if (delivery.subscribes()) {
-      consumers.add(vertx.eventBus().<EventBatch>consumer(Addresses.EVENTS, m -> delivery.deliver(m.body().events())));
+    consumers.add(vertx.eventBus().<LiveBatch>consumer(Addresses.moduleEvents(module.name()), this::pushNow));
+    if (realtime != null) {
+      consumers.add(vertx.eventBus().<LiveBatch>consumer(Addresses.EVENTS, m -> realtime.push(m.body(), null)));
     }
-    consumers.add(vertx.eventBus().<EventBatch>consumer(Addresses.moduleEvents(module.name()), m ->
-        delivery.deliver(m.body().events()).onComplete(report -> {
-          if (report.succeeded()) {
-            m.reply(new JsonObject().put("module", module.name()).put("handlers", report.result()));
-          } else {
-            m.fail(Failures.UNAVAILABLE, "Module '" + module.name() + "' refused the events: "
-                + report.cause().getMessage());
-          }
-        })));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.moduleCall(module.name()), endpoints::handle));
-    crons.start();
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+        .compose(v -> startFeeds())
+        .onSuccess(v -> crons.start())
         .compose(v -> vertx.eventBus().request(Addresses.REGISTER, module.schema(),
             new DeliveryOptions().setSendTimeout(5_000)));
   }
@@ -66,6 +78,66 @@ public final class ModuleVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     crons.stop();
-    return Future.all(consumers.stream().map(MessageConsumer::unregister).toList());
+    List<Future<?>> stopping = new ArrayList<>();
+    consumers.forEach(c -> stopping.add(c.unregister()));
+    if (realtime != null) {
+      stopping.add(realtime.stop());
+    }
+    if (queued != null) {
+      stopping.add(queued.stop());
+    }
+    batched.forEach(feed -> stopping.add(feed.stop()));
+    return Future.join(stopping).onComplete(v -> metrics.close()).eventually(databases::close);
+  }
+
+  private void createFeeds(EventDelivery delivery, FeedCursors cursors) {
+    List<MethodDefinition> handlers = module.methods(MethodKind.HANDLER);
+    List<MethodDefinition> realtimeHandlers = byDelivery(handlers, Delivery.REALTIME);
+    List<MethodDefinition> queuedHandlers = byDelivery(handlers, Delivery.QUEUED);
+    if (!realtimeHandlers.isEmpty()) {
+      realtime = new LogFeed(vertx, module.name(), "realtime", realtimeHandlers, true, services.log(), delivery,
+          cursors);
+      metrics.lag("realtime", realtime::lagEvents, realtime::lagSeconds);
+    }
+    if (!queuedHandlers.isEmpty()) {
+      queued = new LogFeed(vertx, module.name(), "queued", queuedHandlers, false, services.log(), delivery, cursors);
+      metrics.lag("queued", queued::lagEvents, queued::lagSeconds);
+    }
+    for (MethodDefinition handler : byDelivery(handlers, Delivery.BATCHED)) {
+      BatchFeed feed = new BatchFeed(vertx, handler, services.log(), delivery, cursors);
+      metrics.lag(feed.name(), feed::lagEvents, feed::lagSeconds);
+      batched.add(feed);
+    }
+  }
+
+  private Future<Void> startFeeds() {
+    List<Future<Void>> starting = new ArrayList<>();
+    if (realtime != null) {
+      starting.add(realtime.start());
+    }
+    if (queued != null) {
+      starting.add(queued.start());
+    }
+    batched.forEach(feed -> starting.add(feed.start()));
+    return Future.all(starting).mapEmpty();
+  }
+
+  // Hard realtime: the router waits for this module's report on the pushed events.
+  private void pushNow(Message<LiveBatch> message) {
+    if (realtime == null) {
+      message.reply(report(new JsonArray()));
+      return;
+    }
+    Promise<JsonArray> report = Promise.promise();
+    realtime.push(message.body(), report);
+    report.future().onSuccess(handlers -> message.reply(report(handlers)));
+  }
+
+  private JsonObject report(JsonArray handlers) {
+    return new JsonObject().put("module", module.name()).put("handlers", handlers);
+  }
+
+  private static List<MethodDefinition> byDelivery(List<MethodDefinition> handlers, Delivery delivery) {
+    return handlers.stream().filter(h -> h.mode().delivery() == delivery).toList();
   }
 }

@@ -3,7 +3,7 @@ package org.anserv.runtime.deploy;
 import io.vertx.core.Vertx;
 import org.anserv.api.Db;
 import org.anserv.api.Emitter;
-import org.anserv.api.Origin;
+import org.anserv.api.Event;
 import org.anserv.api.Queries;
 import org.anserv.api.ReadOnlyDb;
 import org.anserv.api.Sql;
@@ -42,8 +42,8 @@ final class RuntimeHandles implements ModuleHandles {
   }
 
   @Override
-  public Emitter emitter(Origin cause) {
-    return new BusEmitter(vertx, cause.next(module), timeoutMillis);
+  public Emitter emitter(Event cause) {
+    return new BusEmitter(vertx, module, cause, timeoutMillis);
   }
 
   @Override

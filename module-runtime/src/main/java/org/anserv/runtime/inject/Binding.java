@@ -8,6 +8,12 @@ import org.anserv.runtime.define.ParamSpec;
  * @param resolver produces the argument at call time
  * @param param the request parameter it declares, or {@code null}
  * @param readsFrom the other module whose database it reads, or {@code null}
+ * @param batch whether it receives the {@code List<Event>} of a batched handler
  */
-public record Binding(Resolver resolver, ParamSpec param, String readsFrom) {
+public record Binding(Resolver resolver, ParamSpec param, String readsFrom, boolean batch) {
+
+  /** A binding of a handle, declaring nothing to the outside. */
+  static Binding of(Resolver resolver) {
+    return new Binding(resolver, null, null, false);
+  }
 }

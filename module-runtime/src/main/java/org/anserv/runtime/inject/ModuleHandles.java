@@ -2,7 +2,7 @@ package org.anserv.runtime.inject;
 
 import org.anserv.api.Db;
 import org.anserv.api.Emitter;
-import org.anserv.api.Origin;
+import org.anserv.api.Event;
 import org.anserv.api.Queries;
 import org.anserv.api.ReadOnlyDb;
 import org.anserv.api.Sql;
@@ -16,8 +16,8 @@ public interface ModuleHandles {
   /** Another module's database, read-only. */
   ReadOnlyDb readOnly(String module);
 
-  /** An emitter whose events record {@code cause}'s chain plus this module. */
-  Emitter emitter(Origin cause);
+  /** An emitter whose events continue the chain of {@code cause} (the event being handled, or {@code null}). */
+  Emitter emitter(Event cause);
 
   /** The client for other modules' queries. */
   Queries queries();

@@ -38,7 +38,7 @@ public final class ResolverCatalog {
     HANDLES.put(Db.class, new Handle(all, c -> c.handles().db()));
     HANDLES.put(Params.class, new Handle(EnumSet.of(MethodKind.VIEW, MethodKind.QUERY), RequestParams::of));
     HANDLES.put(Emitter.class, new Handle(EnumSet.of(MethodKind.HANDLER, MethodKind.CRON),
-        c -> c.handles().emitter(c.cause())));
+        c -> c.handles().emitter(c.event())));
     HANDLES.put(Queries.class, new Handle(all, c -> c.handles().queries()));
     HANDLES.put(Sql.class, new Handle(all, c -> c.handles().sql()));
   }
@@ -59,6 +59,9 @@ public final class ResolverCatalog {
     if (parameter.getType() == ReadOnlyDb.class) {
       return bindReadOnly(parameter, where);
     }
+    if (kind == MethodKind.HANDLER && isEventList(parameter)) {
+      return new Binding(CallContext::events, null, null, true);
+    }
     Handle handle = HANDLES.get(parameter.getType());
     if (handle == null) {
       throw new IllegalArgumentException("No resolver for parameter [" + describe(parameter) + "] in " + where
@@ -69,7 +72,7 @@ public final class ResolverCatalog {
           + " cannot be injected into " + kind.annotation() + " methods. Injectable types there: "
           + injectable(kind) + ".");
     }
-    return new Binding(handle.resolver(), null, null);
+    return Binding.of(handle.resolver());
   }
 
   private static Binding bindParam(MethodKind kind, Parameter parameter, Param param, String where) {
@@ -96,7 +99,7 @@ public final class ResolverCatalog {
             + defaultValue + "\", which is not " + ParamConverter.article(spec) + ": fix defaultValue.");
       }
     }
-    return new Binding(ParamConverter.resolver(spec), spec, null);
+    return new Binding(ParamConverter.resolver(spec), spec, null, false);
   }
 
   private static Binding bindReadOnly(Parameter parameter, String where) {
@@ -110,7 +113,13 @@ public final class ResolverCatalog {
           + " lowercase letters, digits and '-', starting with a letter.");
     }
     String module = from.value();
-    return new Binding(c -> c.handles().readOnly(module), null, module);
+    return new Binding(c -> c.handles().readOnly(module), null, module, false);
+  }
+
+  private static boolean isEventList(Parameter parameter) {
+    return parameter.getType() == java.util.List.class
+        && parameter.getParameterizedType() instanceof java.lang.reflect.ParameterizedType p
+        && p.getActualTypeArguments()[0] == Event.class;
   }
 
   private static String injectable(MethodKind kind) {
@@ -121,6 +130,9 @@ public final class ResolverCatalog {
       }
     });
     list.append(", ReadOnlyDb with @From");
+    if (kind == MethodKind.HANDLER) {
+      list.append(", List<Event> in batched handlers");
+    }
     if (kind.isEndpoint()) {
       list.append(", and values annotated @Param");
     }

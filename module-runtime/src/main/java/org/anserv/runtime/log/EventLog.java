@@ -45,7 +45,9 @@ public interface EventLog {
    *
    * @param fromOffset the first offset wanted, at least 0
    * @param maxRecords the most records returned, at least 1
-   * @return up to {@code maxRecords} consecutive records, possibly none
+   * @return up to {@code maxRecords} consecutive records from {@code fromOffset} (or {@link #firstOffset()});
+   *     possibly fewer than are there (a read may stop where a segment was just sealed or deleted), and none only
+   *     at or past {@link #endOffset()}
    */
   Future<List<LogRecord>> read(long fromOffset, int maxRecords);
 

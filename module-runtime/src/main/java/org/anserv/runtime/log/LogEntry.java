@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param id the id by which duplicates are recognised, not null
  * @param payload the event as stored and later read back (the normalised event JSON), not null; the log copies it
+ *     when it writes it, so it must not change until the append completes
  */
 public record LogEntry(EventId id, Buffer payload) {
 

@@ -22,21 +22,26 @@ public final class ModuleMetrics {
   private final String module;
   private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+  private final java.util.List<Gauge> gauges = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public ModuleMetrics(MeterRegistry registry, String module) {
     this.registry = registry;
     this.module = module;
   }
 
-  /** Records one event handled by {@code handler}, its outcome and how long it took. */
-  public void handled(String handler, boolean ok, long nanos) {
-    counter("anserv.module.events", "handler", handler, "outcome", ok ? "ok" : "failed").increment();
+  /** Records {@code events} handled by {@code handler} in one call, its outcome and how long it took. */
+  public void handled(String handler, boolean ok, long nanos, int events) {
+    counter("anserv.module.events", "handler", handler, "outcome", ok ? "ok" : "failed").increment(events);
     timer("anserv.module.handler", "handler", handler).record(Duration.ofNanos(nanos));
   }
 
-  /** Records events this module could not take (its queue was full). */
-  public void refused(long events) {
-    counter("anserv.module.events.refused", "reason", "queue_full", "", "").increment(events);
+  /** Publishes how far a feed of the module is behind the log: in events, and in seconds. */
+  public void lag(String feed, Supplier<Number> events, Supplier<Number> seconds) {
+    gauges.add(Gauge.builder("anserv.module.lag.events", events).tag("module", module).tag("feed", feed)
+        .description("Events in the log this feed has not handled yet").register(registry));
+    gauges.add(Gauge.builder("anserv.module.lag.seconds", seconds).tag("module", module).tag("feed", feed)
+        .description("Age of the newest event handled while the feed is behind; 0 when caught up")
+        .register(registry));
   }
 
   /** Records one view or query call with its outcome ({@code ok}, {@code bad_request}, {@code failed}, ...). */
@@ -57,8 +62,14 @@ public final class ModuleMetrics {
 
   /** Publishes the number of calls waiting in the module's queue. */
   public void queueDepth(Supplier<Number> depth) {
-    Gauge.builder("anserv.module.queue.depth", depth).tag("module", module)
-        .description("Calls waiting to run in the module, its lag in calls").register(registry);
+    gauges.add(Gauge.builder("anserv.module.queue.depth", depth).tag("module", module)
+        .description("Calls waiting to run in the module, its lag in calls").register(registry));
+  }
+
+  /** Removes the gauges, which read the stopped module's state; counters and timers keep their totals. */
+  public void close() {
+    gauges.forEach(registry::remove);
+    gauges.clear();
   }
 
   private Counter counter(String name, String... tags) {

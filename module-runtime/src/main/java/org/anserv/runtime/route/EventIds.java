@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.anserv.runtime.log.EventId;
 
 /**
- * Stable event ids: the producer's own id when it sends one (an {@code id} string, as xAPI statements carry), else
- * the first 16 bytes of the SHA-256 of the event's JSON encoding, so a retried or duplicated event gets the same id.
+ * Stable event ids, 16 bytes: derived from the producer's own id when it sends one (an {@code id} string, as xAPI
+ * statements carry), else from the event's JSON encoding, so a retried or duplicated event gets the same id and the
+ * log stores it once.
  */
 public final class EventIds {
 
@@ -18,21 +20,29 @@ public final class EventIds {
   }
 
   /** The id of {@code event}. */
-  public static String of(JsonObject event) {
+  public static EventId of(JsonObject event) {
     Object id = event.getValue("id");
     if (id instanceof String s && !s.isBlank() && s.length() <= MAX_CLIENT_ID) {
-      return s;
+      return digest("id:" + s);
     }
-    return contentId(event.encode());
+    return digest(event.encode());
   }
 
-  /** The content-derived id of an encoded event: 32 hex digits. */
-  public static String contentId(String encoded) {
+  /** The id derived from {@code text}: the first 16 bytes of its SHA-256. */
+  public static EventId digest(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(encoded.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
+      byte[] sha = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return EventId.of(java.util.Arrays.copyOf(sha, EventId.BYTES));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
+  }
+
+  /** The id written as 32 hex digits, as {@link org.anserv.api.Event#id()} shows it. */
+  public static EventId parse(String hex) {
+    if (hex.length() != 32) {
+      throw new IllegalArgumentException("An event id is 32 hex digits, got \"" + hex + "\"");
+    }
+    return new EventId(HexFormat.fromHexDigitsToLong(hex, 0, 16), HexFormat.fromHexDigitsToLong(hex, 16, 32));
   }
 }

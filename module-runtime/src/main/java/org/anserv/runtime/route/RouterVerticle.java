@@ -6,28 +6,39 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import org.anserv.api.Event;
 import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.bus.EventBatch;
 import org.anserv.runtime.bus.Failures;
+import org.anserv.runtime.bus.LiveBatch;
+import org.anserv.runtime.bus.LoggedEvent;
+import org.anserv.runtime.log.AppendResult;
+import org.anserv.runtime.log.EventLog;
+import org.anserv.runtime.log.LogEntry;
+import org.anserv.runtime.log.LogUnavailableException;
 import org.anserv.runtime.registry.ModuleRegistry;
 
 /**
- * Takes submitted events (from intake and from module emitters) and delivers them: published to every module, or,
- * for hard realtime, sent to each module and answered only when all have run their handlers, with a per-handler
- * report. Chains of emitted events deeper than the limit are refused.
+ * Takes submitted events (from intake and from module emitters), appends them durably to the event log, and only
+ * then answers: with {@code accepted} and {@code duplicates}, after pushing the new events to every module's
+ * realtime handlers; or, for hard realtime, after every module ran them, with a per-handler report. Runs as one
+ * instance, so pushes leave in log order. Chains of emitted events deeper than the limit are refused.
  */
 public final class RouterVerticle extends VerticleBase {
 
+  private final EventLog log;
   private final ModuleRegistry registry;
   private final int maxHops;
   private final long timeoutMillis;
   private final MeterRegistry meters;
 
-  public RouterVerticle(ModuleRegistry registry, int maxHops, long timeoutMillis, MeterRegistry meters) {
+  public RouterVerticle(EventLog log, ModuleRegistry registry, int maxHops, long timeoutMillis, MeterRegistry meters) {
+    this.log = log;
     this.registry = registry;
     this.maxHops = maxHops;
     this.timeoutMillis = timeoutMillis;
@@ -43,22 +54,60 @@ public final class RouterVerticle extends VerticleBase {
     EventBatch batch = message.body();
     for (Event event : batch.events()) {
       if (event.origin().hops() > maxHops) {
-        meters.counter("anserv.events.chain.refused", "module", event.origin().emittingModule().orElse("")).increment();
+        meters.counter("anserv.events.chain.refused", "module", event.origin().emittingModule().orElse(""))
+            .increment();
         message.fail(Failures.BAD_REQUEST, "Event chain too deep: '" + event.type() + "' emitted by module '"
             + event.origin().emittingModule().orElse("?") + "' is " + event.origin().hops() + " emits deep; the"
             + " limit is " + maxHops + " (setting events.max.hops). Two modules may be feeding each other.");
         return;
       }
     }
-    if (!batch.sync()) {
-      vertx.eventBus().publish(Addresses.EVENTS, batch);
-      message.reply(new JsonObject().put("accepted", batch.events().size()));
-      return;
-    }
-    deliverNow(batch).onComplete(report -> message.reply(report.result()));
+    List<LogEntry> entries = batch.events().stream().map(LogCodec::entry).toList();
+    log.append(entries).onComplete(appended -> {
+      if (appended.failed()) {
+        refuse(message, appended.cause());
+        return;
+      }
+      List<LoggedEvent> fresh = fresh(batch.events(), appended.result());
+      int duplicates = batch.events().size() - fresh.size();
+      if (!batch.sync()) {
+        if (!fresh.isEmpty()) {
+          vertx.eventBus().publish(Addresses.EVENTS, new LiveBatch(fresh));
+        }
+        message.reply(new JsonObject().put("accepted", batch.events().size()).put("duplicates", duplicates));
+        return;
+      }
+      deliverNow(new LiveBatch(fresh)).onComplete(report -> message.reply(report.result()
+          .put("accepted", batch.events().size()).put("duplicates", duplicates)));
+    });
   }
 
-  private Future<JsonObject> deliverNow(EventBatch batch) {
+  private static List<LoggedEvent> fresh(List<Event> events, List<AppendResult> results) {
+    long now = System.currentTimeMillis();
+    List<LoggedEvent> fresh = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      if (!results.get(i).duplicate()) {
+        fresh.add(new LoggedEvent(results.get(i).offset(), now, events.get(i)));
+      }
+    }
+    return fresh;
+  }
+
+  private void refuse(Message<EventBatch> message, Throwable cause) {
+    meters.counter("anserv.events.refused", "reason", cause instanceof LogUnavailableException ? "log_unavailable"
+        : "bad_request").increment();
+    if (cause instanceof LogUnavailableException) {
+      message.fail(Failures.UNAVAILABLE, "The event log cannot accept events now (" + cause.getMessage() + ");"
+          + " nothing of this request was stored: retry in a few seconds.");
+    } else {
+      message.fail(Failures.BAD_REQUEST, String.valueOf(cause.getMessage()));
+    }
+  }
+
+  private Future<JsonObject> deliverNow(LiveBatch batch) {
+    if (batch.events().isEmpty()) {
+      return Future.succeededFuture(new JsonObject().put("failed", 0).put("handlers", new JsonArray()));
+    }
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis);
     List<Future<JsonObject>> replies = registry.names().stream()
         .map(module -> vertx.eventBus().<JsonObject>request(Addresses.moduleEvents(module), batch, options)
@@ -76,13 +125,14 @@ public final class RouterVerticle extends VerticleBase {
           handlers.add(handler);
         }
       }
-      return new JsonObject().put("accepted", batch.events().size()).put("failed", failed).put("handlers", handlers);
+      return new JsonObject().put("failed", failed).put("handlers", handlers);
     });
   }
 
   private static JsonObject unanswered(String module, Throwable cause) {
-    String why = cause instanceof ReplyException r && r.failureType() == io.vertx.core.eventbus.ReplyFailure.TIMEOUT
-        ? "did not finish in time" : String.valueOf(cause.getMessage());
+    String why = cause instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT
+        ? "did not finish in time; the events are in the log and it will handle them" : String.valueOf(
+            cause.getMessage());
     JsonObject entry = new JsonObject().put("handler", "*").put("events", 0).put("failed", 1)
         .put("errors", new JsonArray().add(new JsonObject().put("error", "Module '" + module + "' " + why)));
     return new JsonObject().put("module", module).put("handlers", new JsonArray().add(entry));

@@ -11,7 +11,8 @@ import org.anserv.api.ReadOnlyDb;
 
 /**
  * Hands out module databases on one MongoDB deployment: one database per module, named {@code prefix + module}, one
- * connection pool per database shared by its owner and its readers.
+ * connection pool per database. Vert.x closes a client with the verticle that created it, so each module verticle
+ * keeps its own {@code Databases} (see {@link #sameDeployment()}), closed when it stops.
  */
 public final class Databases {
 
@@ -42,9 +43,16 @@ public final class Databases {
     return prefix + module.replace('-', '_');
   }
 
+  /** Databases on the same MongoDB with the same prefix, with connection pools of their own. */
+  public Databases sameDeployment() {
+    return new Databases(vertx, connectionString, prefix);
+  }
+
   /** Drops the database of {@code module}: used when a module's projection is rebuilt from scratch. */
   public Future<Void> drop(String module) {
-    return client(module).runCommand("dropDatabase", new JsonObject().put("dropDatabase", 1)).mapEmpty();
+    MongoClient client = MongoClient.create(vertx, config(module));
+    return client.runCommand("dropDatabase", new JsonObject().put("dropDatabase", 1))
+        .eventually(client::close).mapEmpty();
   }
 
   /** Closes every connection pool. */
@@ -55,10 +63,11 @@ public final class Databases {
   }
 
   private MongoClient client(String module) {
-    return clients.computeIfAbsent(module, m -> MongoClient.create(vertx, new JsonObject()
-        .put("connection_string", connectionString)
-        .put("db_name", databaseName(m))
-        .put("maxPoolSize", 8)
-        .put("minPoolSize", 0)));
+    return clients.computeIfAbsent(module, m -> MongoClient.create(vertx, config(m)));
+  }
+
+  private JsonObject config(String module) {
+    return new JsonObject().put("connection_string", connectionString).put("db_name", databaseName(module))
+        .put("maxPoolSize", 8).put("minPoolSize", 0);
   }
 }

@@ -41,6 +41,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
+import org.anserv.runtime.log.local.Durability;
+import org.anserv.runtime.log.local.LocalEventLog;
+import org.anserv.runtime.log.local.LocalLogOptions;
 
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -49,18 +54,21 @@ class ModuleRuntimeTest {
   private Vertx vertx;
   private EmbeddedMongo mongo;
   private ModuleRuntime runtime;
+  private LocalEventLog log;
 
   @BeforeEach
-  void start(Vertx vertx) {
+  void start(Vertx vertx, @TempDir Path logDir) throws Exception {
     this.vertx = vertx;
     mongo = EmbeddedMongo.inMemory();
+    log = LocalEventLog.open(LocalLogOptions.defaults(logDir).withDurability(Durability.PROCESS), vertx, null);
     RuntimeSettings settings = new RuntimeSettings(mongo.connectionString(), "test_", 5_000, 10_000, 3, "");
-    runtime = await(ModuleRuntime.start(vertx, settings, new MissingSql(), new SimpleMeterRegistry()));
+    runtime = await(ModuleRuntime.start(vertx, settings, log, new MissingSql(), new SimpleMeterRegistry()));
   }
 
   @AfterEach
   void stop() {
     await(runtime.close());
+    await(log.close());
     mongo.close();
   }
 
@@ -74,7 +82,7 @@ class ModuleRuntimeTest {
 
   private static Event event(String type) {
     JsonObject raw = new JsonObject().put("event_type", type).put("username", "ann");
-    return Event.of(EventIds.of(raw), raw, Origin.EXTERNAL);
+    return Event.of(EventIds.of(raw).toString(), raw, Origin.EXTERNAL);
   }
 
   private JsonObject deliverNow(Event... events) {
@@ -367,5 +375,101 @@ class ModuleRuntimeTest {
         .isInstanceOfSatisfying(ReplyException.class, e -> assertThat(e.failureCode()).isEqualTo(404));
     await(runtime.deploy(Counter.class));
     assertThat(runtime.registry().names()).containsExactly("counter", "memo");
+  }
+
+  @Test
+  void storesAndDeliversADuplicatedEventOnce() {
+    await(runtime.deploy(Counter.class));
+    JsonObject first = deliverNow(event("a"), event("a"), event("b"));
+    JsonObject retry = deliverNow(event("a"));
+
+    assertThat(first.getInteger("duplicates")).isEqualTo(1);
+    assertThat(retry.getInteger("duplicates")).isEqualTo(1);
+    assertThat(query("counter", "total", Map.of())).isEqualTo(2L);
+  }
+
+  @Module(name = "queued")
+  public static class QueuedReader {
+    @EventHandler(delivery = org.anserv.api.Delivery.QUEUED)
+    public Future<Void> read(Event event, Db db) {
+      return db.collection("seen").insert(new JsonObject().put("type", event.type())).mapEmpty();
+    }
+
+    @Query
+    public Future<List<String>> seen(Db db) {
+      return db.collection("seen").find(new JsonObject(), new JsonObject().put("_id", 1), 0)
+          .map(docs -> docs.stream().map(d -> d.getString("type")).toList());
+    }
+  }
+
+  @Test
+  void aQueuedHandlerResumesWhereItStoppedAfterItsModuleRestarts() throws Exception {
+    await(runtime.deploy(QueuedReader.class));
+    publish(event("q1"), event("q2"));
+    eventually(() -> assertThat(seen("queued")).containsExactly("q1", "q2"));
+
+    await(runtime.undeploy("queued"));
+    publish(event("q3"));
+    publish(event("q4"));
+    await(runtime.deploy(QueuedReader.class));
+
+    eventually(() -> assertThat(seen("queued")).hasSize(4));
+    assertThat(seen("queued")).containsExactlyInAnyOrder("q1", "q2", "q3", "q4");
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> seen(String module) {
+    return ((JsonArray) query(module, "seen", Map.of())).getList();
+  }
+
+  @Module(name = "batches")
+  public static class Batches {
+    private final List<Integer> sizes = new ArrayList<>();
+
+    @EventHandler(delivery = org.anserv.api.Delivery.BATCHED, batchSize = 3, batchSeconds = 1)
+    public void batch(List<Event> events) {
+      sizes.add(events.size());
+    }
+
+    @Query
+    public List<Integer> sizes() {
+      return sizes;
+    }
+  }
+
+  @Test
+  void aBatchedHandlerGetsFullBatchesAndTheRestWhenItsTimeIsUp() throws Exception {
+    await(runtime.deploy(Batches.class));
+    for (int i = 0; i < 7; i++) {
+      publish(event("b" + i));
+    }
+    eventually(() -> assertThat(((JsonArray) query("batches", "sizes", Map.of())).getList())
+        .containsExactly(3, 3, 1));
+  }
+
+  @Test
+  void aModuleDeployedLateBackfillsTheWholeLogAndARebuildGivesTheSameState() throws Exception {
+    for (int i = 0; i < 1_200; i++) {
+      publish(event("late" + i));
+    }
+    await(runtime.deploy(Counter.class));
+    eventually(() -> assertThat(query("counter", "total", Map.of())).isEqualTo(1_200L));
+
+    await(runtime.rebuild("counter"));
+    eventually(() -> assertThat(query("counter", "total", Map.of())).isEqualTo(1_200L));
+    Thread.sleep(300);
+    assertThat(query("counter", "total", Map.of())).isEqualTo(1_200L);
+  }
+
+  @Test
+  void rebuildingAnEmittingModuleDoesNotEmitTwice() throws Exception {
+    await(runtime.deploy(Echo.class));
+    await(runtime.deploy(Pongs.class));
+    deliverNow(event("ping"));
+    eventually(() -> assertThat(((JsonObject) query("pongs", "seen", Map.of())).getJsonArray("pongs")).hasSize(1));
+
+    await(runtime.rebuild("echo"));
+    Thread.sleep(500);
+    assertThat(((JsonObject) query("pongs", "seen", Map.of())).getJsonArray("pongs")).hasSize(1);
   }
 }

@@ -4,12 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.anserv.runtime.log.AppendResult;
 import org.anserv.runtime.log.LogEntry;
 import org.anserv.runtime.log.LogUnavailableException;
@@ -19,10 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The log's one writer thread: takes everything queued (up to 4 MiB), appends it with one write, syncs once, then
- * completes every waiting append. The queue is bounded in bytes: when it is full, or the disk failed, appends fail
- * at once with {@link LogUnavailableException}. After a failed write the tail is truncated back and the next
- * append tries again; after a failed sync the log refuses everything until reopened, since the kernel may have
- * dropped the unsynced pages and the file's content is unknown.
+ * completes every waiting append. After a failed write the tail is truncated back and the next append tries
+ * again; after a failed sync the log refuses everything until reopened, since the kernel may have dropped the
+ * unsynced pages and the file's content is unknown.
  */
 final class GroupCommitWriter {
 
@@ -30,25 +25,15 @@ final class GroupCommitWriter {
   private static final long MAX_BATCH_BYTES = 4 << 20;
   private static final long IDLE_MILLIS = 1000;
 
-  private record PendingAppend(List<LogEntry> entries, long bytes, Reply<List<AppendResult>> reply) {
-  }
-
-  private enum State { OPEN, CLOSING, BROKEN }
-
   private final SegmentSet segments;
   private final IdWindow window;
   private final LocalLogOptions options;
   private final LogMeters meters;
   private final TailWaiters tails;
+  private final AppendQueue queue;
   private final StagedBatch batch = new StagedBatch();
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition notEmpty = lock.newCondition();
-  private final ArrayDeque<PendingAppend> queue = new ArrayDeque<>();
   private final Promise<Void> stopped = Promise.promise();
   private final Thread thread;
-  private long queuedBytes;
-  private State state = State.OPEN;
-  private LogUnavailableException brokenBy;
   private volatile long endOffset;
 
   GroupCommitWriter(SegmentSet segments, IdWindow window, LocalLogOptions options, LogMeters meters,
@@ -58,6 +43,7 @@ final class GroupCommitWriter {
     this.options = options;
     this.meters = meters;
     this.tails = tails;
+    this.queue = new AppendQueue(options.queueBytes());
     this.endOffset = segments.active().endOffset();
     this.thread = Thread.ofPlatform().name("anserv-log-writer").daemon(true).unstarted(this::run);
   }
@@ -72,60 +58,28 @@ final class GroupCommitWriter {
   }
 
   long queuedBytes() {
-    lock.lock();
-    try {
-      return queuedBytes;
-    } finally {
-      lock.unlock();
-    }
+    return queue.queuedBytes();
   }
 
   /** Queues an append, or fails its reply at once if the log cannot take it. */
   void append(List<LogEntry> entries, long bytes, Reply<List<AppendResult>> reply) {
-    LogUnavailableException refusal;
-    lock.lock();
-    try {
-      refusal = refusal(bytes);
-      if (refusal == null) {
-        queue.add(new PendingAppend(entries, bytes, reply));
-        queuedBytes += bytes;
-        notEmpty.signal();
-        return;
-      }
-    } finally {
-      lock.unlock();
+    LogUnavailableException refusal = queue.offer(new PendingAppend(entries, bytes, reply));
+    if (refusal != null) {
+      meters.rejected(entries.size());
+      reply.fail(refusal);
     }
-    meters.rejected(entries.size());
-    reply.fail(refusal);
-  }
-
-  private LogUnavailableException refusal(long bytes) {
-    return switch (state) {
-      case CLOSING -> new LogUnavailableException(Reason.CLOSED, "The event log is closed", null);
-      case BROKEN -> brokenBy;
-      case OPEN -> queuedBytes + bytes <= options.queueBytes() ? null
-          : new LogUnavailableException(Reason.QUEUE_FULL, "The event log's queue is full: " + queuedBytes
-              + " bytes are waiting for the disk", null);
-    };
   }
 
   /** Stops taking appends; completes once everything queued before is committed and the thread has ended. */
   Future<Void> stop() {
-    lock.lock();
-    try {
-      if (state == State.OPEN) {
-        state = State.CLOSING;
-      }
-      notEmpty.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    queue.close();
     return stopped.future();
   }
 
   private void run() {
     try {
-      for (List<PendingAppend> pending = take(); pending != null; pending = take()) {
+      for (List<PendingAppend> pending = queue.take(MAX_BATCH_BYTES, IDLE_MILLIS); pending != null;
+          pending = queue.take(MAX_BATCH_BYTES, IDLE_MILLIS)) {
         if (pending.isEmpty()) {
           segments.applyRetention(options.retention(), System.currentTimeMillis());
         } else {
@@ -137,35 +91,6 @@ final class GroupCommitWriter {
       breakDown(List.of(), e);
     } finally {
       stopped.complete();
-    }
-  }
-
-  /** Everything queued up to the batch limit; empty after an idle second; null once stopped and drained. */
-  private List<PendingAppend> take() {
-    lock.lock();
-    try {
-      while (queue.isEmpty()) {
-        if (state != State.OPEN) {
-          return null;
-        }
-        if (!notEmpty.await(IDLE_MILLIS, TimeUnit.MILLISECONDS)) {
-          return List.of();
-        }
-      }
-      List<PendingAppend> taken = new ArrayList<>();
-      long bytes = 0;
-      while (!queue.isEmpty() && (taken.isEmpty() || bytes + queue.peek().bytes() <= MAX_BATCH_BYTES)) {
-        PendingAppend next = queue.poll();
-        taken.add(next);
-        bytes += next.bytes();
-      }
-      queuedBytes -= bytes;
-      return taken;
-    } catch (InterruptedException e) {
-      // nobody interrupts this thread on purpose; an idle round is harmless
-      return List.of();
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -236,21 +161,12 @@ final class GroupCommitWriter {
   }
 
   private void breakDown(List<PendingAppend> pending, Throwable cause) {
+    LOG.error("Event log broken", cause);
     LogUnavailableException broken = new LogUnavailableException(Reason.BROKEN, "The event log failed to sync or"
         + " write and cannot tell what the disk holds; it refuses appends until the server is restarted: " + cause,
         cause);
-    LOG.error("Event log broken", cause);
     List<PendingAppend> refused = new ArrayList<>(pending);
-    lock.lock();
-    try {
-      state = State.BROKEN;
-      brokenBy = broken;
-      refused.addAll(queue);
-      queue.clear();
-      queuedBytes = 0;
-    } finally {
-      lock.unlock();
-    }
+    refused.addAll(queue.breakDown(broken));
     fail(refused, broken);
   }
 

@@ -12,13 +12,13 @@ import org.anserv.runtime.log.LogStats;
 
 /**
  * The log's counters, kept as adders for {@link LogStats} and, when a registry is given, published as meters
- * (Prometheus names in brackets): {@code anserv.log.appended} [anserv_log_appended_total] events stored,
- * {@code anserv.log.duplicates} [anserv_log_duplicates_total], {@code anserv.log.rejected}
- * [anserv_log_rejected_total] events refused as unavailable, {@code anserv.log.written} [anserv_log_written_bytes_total],
- * {@code anserv.log.sync} [anserv_log_sync_seconds] time per fsync, {@code anserv.log.commit.events}
- * [anserv_log_commit_events] events per group commit, and gauges {@code anserv.log.queued}
- * [anserv_log_queued_bytes], {@code anserv.log.size} [anserv_log_size_bytes], {@code anserv.log.end.offset},
- * {@code anserv.log.first.offset}.
+ * (Prometheus names in brackets): {@code anserv.log.appended} [anserv_log_appended_events_total] events stored,
+ * {@code anserv.log.duplicate} [anserv_log_duplicate_events_total], {@code anserv.log.rejected}
+ * [anserv_log_rejected_events_total] events refused as unavailable, {@code anserv.log.written}
+ * [anserv_log_written_bytes_total], {@code anserv.log.sync} [anserv_log_sync_seconds] time per fsync with p50 and
+ * p99, {@code anserv.log.commit.events} [anserv_log_commit_events] events per group commit, and gauges
+ * {@code anserv.log.queued} [anserv_log_queued_bytes], {@code anserv.log.size} [anserv_log_size_bytes],
+ * {@code anserv.log.end.offset} [anserv_log_end_offset], {@code anserv.log.first.offset} [anserv_log_first_offset].
  */
 final class LogMeters {
 
@@ -39,7 +39,7 @@ final class LogMeters {
     }
     FunctionCounter.builder("anserv.log.appended", appended, LongAdder::sum).baseUnit("events")
         .description("Events stored in the log").register(registry);
-    FunctionCounter.builder("anserv.log.duplicates", duplicates, LongAdder::sum).baseUnit("events")
+    FunctionCounter.builder("anserv.log.duplicate", duplicates, LongAdder::sum).baseUnit("events")
         .description("Events not stored because their id was already stored").register(registry);
     FunctionCounter.builder("anserv.log.rejected", rejected, LongAdder::sum).baseUnit("events")
         .description("Events refused because the log was unavailable (queue full, write error, closed)")

@@ -9,13 +9,15 @@ import java.util.Arrays;
 
 /**
  * One segment file: the records from {@link #baseOffset()} on. The writer thread appends and then publishes the new
- * size and count through volatile fields; readers never look past them, so they see only committed records.
+ * size and count through volatile fields; readers never look past them, so they see only committed records. Only
+ * the active segment keeps its file open (a long history must not hold thousands of descriptors): readers of a
+ * sealed one open it for the time of a read.
  */
 final class Segment {
 
   private final long baseOffset;
   private final Path file;
-  private final FileChannel channel;
+  private volatile FileChannel channel;
   private final OffsetIndex index;
   private volatile long size;
   private volatile int count;
@@ -104,8 +106,13 @@ final class Segment {
   }
 
   /** Drops what only the active segment needs, once its index file is written. */
-  void seal() {
+  void seal() throws IOException {
     ids = null;
+    FileChannel open = channel;
+    channel = null;
+    if (open != null) {
+      open.close();
+    }
   }
 
   long baseOffset() {
@@ -132,6 +139,7 @@ final class Segment {
     return file;
   }
 
+  /** The open file of the active segment; null once sealed. */
   FileChannel channel() {
     return channel;
   }
@@ -141,11 +149,14 @@ final class Segment {
   }
 
   void close() throws IOException {
-    channel.close();
+    FileChannel open = channel;
+    if (open != null) {
+      open.close();
+    }
   }
 
   void delete() throws IOException {
-    channel.close();
+    close();
     Files.deleteIfExists(indexFileFor(file));
     Files.deleteIfExists(file);
   }

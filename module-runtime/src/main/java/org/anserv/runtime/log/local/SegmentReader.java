@@ -2,6 +2,9 @@ package org.anserv.runtime.log.local;
 
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +19,7 @@ final class SegmentReader {
 
   private static final int MIN_BUFFER = 8 * 1024;
   private static final int MAX_BUFFER = 1 << 20;
+  private static final int MAX_ATTEMPTS = 100;
 
   private final SegmentSet segments;
   private final LongSupplier endOffset;
@@ -26,11 +30,16 @@ final class SegmentReader {
   }
 
   List<LogRecord> read(long fromOffset, int maxRecords) throws IOException {
-    try {
-      return readOnce(fromOffset, maxRecords);
-    } catch (ClosedChannelException e) {
-      // retention deleted the segment under us; the snapshot taken now no longer holds it
-      return readOnce(fromOffset, maxRecords);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return readOnce(fromOffset, maxRecords);
+      } catch (ClosedChannelException | NoSuchFileException e) {
+        // the segment was sealed (its shared file closed) or deleted by retention while we read: a new snapshot
+        // describes it as it is now
+        if (attempt == MAX_ATTEMPTS) {
+          throw e;
+        }
+      }
     }
   }
 
@@ -43,9 +52,17 @@ final class SegmentReader {
     }
     int wanted = (int) Math.min(maxRecords, end - from);
     List<LogRecord> records = new ArrayList<>(Math.min(wanted, 4096));
-    int bufferSize = (int) Math.clamp(wanted * 2048L, MIN_BUFFER, MAX_BUFFER);
+    int bufferSize = Math.clamp(wanted * 2048L, MIN_BUFFER, MAX_BUFFER);
     for (int i = indexOf(snapshot, from); i < snapshot.size() && records.size() < wanted; i++) {
-      readSegment(snapshot.get(i), from, wanted, bufferSize, records);
+      try {
+        readSegment(snapshot.get(i), from, wanted, bufferSize, records);
+      } catch (ClosedChannelException | NoSuchFileException e) {
+        if (records.isEmpty()) {
+          throw e;
+        }
+        // fewer records than asked is a valid answer; the next read goes on from here
+        return records;
+      }
     }
     return records;
   }
@@ -53,7 +70,16 @@ final class SegmentReader {
   private static void readSegment(Segment segment, long from, int wanted, int bufferSize, List<LogRecord> into)
       throws IOException {
     long limit = segment.size();
-    FrameReader frames = new FrameReader(segment.channel(), segment.scanStart(from), limit, bufferSize);
+    FileChannel shared = segment.channel();
+    try (FileChannel own = shared == null ? FileChannel.open(segment.file(), StandardOpenOption.READ) : null) {
+      FrameReader frames = new FrameReader(shared == null ? own : shared, segment.scanStart(from), limit,
+          bufferSize);
+      readFrames(segment, frames, from, wanted, into);
+    }
+  }
+
+  private static void readFrames(Segment segment, FrameReader frames, long from, int wanted, List<LogRecord> into)
+      throws IOException {
     while (into.size() < wanted) {
       FrameReader.Status status = frames.next();
       if (status == FrameReader.Status.END) {

@@ -24,20 +24,16 @@ final class SegmentRecovery {
 
   /** Opens a sealed segment, from its index file if it matches, else by scanning it (and rewriting the index). */
   static Segment openSealed(Path file, long baseOffset, boolean sync) throws IOException {
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    try {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       SegmentIndexFile.Summary summary = SegmentIndexFile.readSummary(file, channel.size());
       if (summary != null) {
-        return new Segment(baseOffset, file, channel, new OffsetIndex(summary.sparse()), summary.size(),
+        return new Segment(baseOffset, file, null, new OffsetIndex(summary.sparse()), summary.size(),
             summary.count(), summary.lastAppendedAtMillis(), null);
       }
       Segment scanned = scan(file, channel, baseOffset, false);
       SegmentIndexFile.write(scanned, sync);
-      scanned.seal();
-      return scanned;
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
+      return new Segment(baseOffset, file, null, scanned.index(), scanned.size(), scanned.count(),
+          scanned.lastAppendedAtMillis(), null);
     }
   }
 
@@ -68,7 +64,9 @@ final class SegmentRecovery {
         LOG.warn("{}: scanning the segment instead", e.getMessage());
       }
     }
-    return scan(sealed.file(), sealed.channel(), sealed.baseOffset(), false).idPairs();
+    try (FileChannel channel = FileChannel.open(sealed.file(), StandardOpenOption.READ)) {
+      return scan(sealed.file(), channel, sealed.baseOffset(), false).idPairs();
+    }
   }
 
   private static Segment scan(Path file, FileChannel channel, long baseOffset, boolean cutTornTail)

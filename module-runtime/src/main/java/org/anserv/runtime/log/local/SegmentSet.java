@@ -128,7 +128,11 @@ final class SegmentSet {
     List<Segment> updated = new ArrayList<>(segments);
     updated.add(next);
     segments = List.copyOf(updated);
-    active.seal();
+    try {
+      active.seal();
+    } catch (IOException e) {
+      LOG.warn("Could not close sealed segment {}: {}", active.file(), e.toString());
+    }
     return true;
   }
 

@@ -2,7 +2,11 @@ package org.anserv.runtime.log.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import org.anserv.runtime.log.EventId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IdWindowTest {
 
@@ -24,16 +28,15 @@ class IdWindowTest {
   @Test
   void tellsApartIdsThatShareHalfTheirBits() {
     IdWindow window = new IdWindow(100);
-    window.add(new org.anserv.runtime.log.EventId(1, 2), 7);
+    window.add(new EventId(1, 2), 7);
 
-    assertThat(window.find(new org.anserv.runtime.log.EventId(1, 3))).isEqualTo(-1);
-    assertThat(window.find(new org.anserv.runtime.log.EventId(2, 2))).isEqualTo(-1);
-    assertThat(window.find(new org.anserv.runtime.log.EventId(1, 2))).isEqualTo(7);
+    assertThat(window.find(new EventId(1, 3))).isEqualTo(-1);
+    assertThat(window.find(new EventId(2, 2))).isEqualTo(-1);
+    assertThat(window.find(new EventId(1, 2))).isEqualTo(7);
   }
 
   @Test
-  void storesAnEventAgainOnceItsOriginalLeftTheWindow() throws Exception {
-    java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("idwindow");
+  void storesAnEventAgainOnceItsOriginalLeftTheWindow(@TempDir Path directory) throws IOException {
     LocalEventLog log = LocalEventLog.open(LocalLogOptions.defaults(directory).withDedupWindow(4), null, null);
     TestEvents.await(log.append(TestEvents.entries(0, 10)));
 

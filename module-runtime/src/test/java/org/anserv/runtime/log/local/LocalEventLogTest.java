@@ -8,6 +8,8 @@ import static org.anserv.runtime.log.local.TestEvents.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,9 +17,12 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.anserv.runtime.log.AppendResult;
 import org.anserv.runtime.log.LogEntry;
 import org.anserv.runtime.log.LogRecord;
+import org.anserv.runtime.log.LogUnavailableException;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -168,7 +173,7 @@ class LocalEventLogTest {
       assertThat(retried).containsExactly(AppendResult.duplicateOf(3), AppendResult.duplicateOf(517),
           AppendResult.stored(1_000));
       assertThat(await(log.read(0, 5_000))).extracting(LogRecord::offset)
-          .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 1_001).boxed().toList());
+          .containsExactlyElementsOf(LongStream.range(0, 1_001).boxed().toList());
       assertThat(await(log.read(612, 1))).singleElement()
           .satisfies(record -> assertThat(record.id()).isEqualTo(id(612)));
     }
@@ -211,7 +216,7 @@ class LocalEventLogTest {
       io.vertx.core.Future<Long> waiting = log.awaitEndAfter(0);
       await(log.close());
 
-      assertThat(TestEvents.failureOf(waiting)).isInstanceOf(org.anserv.runtime.log.LogUnavailableException.class);
+      assertThat(TestEvents.failureOf(waiting)).isInstanceOf(LogUnavailableException.class);
     }
   }
 
@@ -228,12 +233,27 @@ class LocalEventLogTest {
       await(log.append(entries(2, 2)));
 
       assertThat(registry.get("anserv.log.appended").functionCounter().count()).isEqualTo(4);
-      assertThat(registry.get("anserv.log.duplicates").functionCounter().count()).isEqualTo(1);
+      assertThat(registry.get("anserv.log.duplicate").functionCounter().count()).isEqualTo(1);
       assertThat(registry.get("anserv.log.written").functionCounter().count()).isPositive();
       assertThat(registry.get("anserv.log.sync").timer().count()).isEqualTo(2);
       assertThat(registry.get("anserv.log.end.offset").gauge().value()).isEqualTo(4);
       assertThat(log.stats().commits()).isEqualTo(2);
       assertThat(log.stats().syncNanos()).isPositive();
+    }
+
+    @Test
+    void scrapesUnderPrometheusNamesWithBaseUnits() throws IOException {
+      await(log.close());
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      log = LocalEventLog.open(LocalLogOptions.defaults(directory), null, registry);
+
+      await(log.append(entries(0, 2)));
+
+      assertThat(registry.scrape()).contains("anserv_log_appended_events_total 2.0",
+          "anserv_log_written_bytes_total", "anserv_log_sync_seconds_count 1", "anserv_log_size_bytes",
+          "anserv_log_queued_bytes 0.0", "anserv_log_end_offset 2.0", "anserv_log_first_offset 0.0",
+          "anserv_log_duplicate_events_total 0.0", "anserv_log_rejected_events_total 0.0",
+          "anserv_log_commit_events_count 1");
     }
 
     @Test
@@ -248,7 +268,7 @@ class LocalEventLogTest {
     }
   }
 
-  private static org.assertj.core.data.Offset<Long> within(long millis) {
-    return org.assertj.core.data.Offset.offset(millis);
+  private static Offset<Long> within(long millis) {
+    return Offset.offset(millis);
   }
 }

@@ -71,9 +71,9 @@ class RetentionTest {
       await(log.append(entries(i * 10, 10)));
     }
 
-    // the writer checks retention after each idle second
+    // the writer checks retention at each roll and after each idle second: wait for the idle check
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (log.firstOffset() == 0 && System.nanoTime() < deadline) {
+    while (segmentFiles() > 1 && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
 

@@ -1,4 +1,4 @@
-package org.anserv.runtime.deploy;
+package org.anserv.runtime.invoke;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Logs a module's failures as structured records naming the module, without letting a module that fails on every
  * event flood the log: at most one record per method every few seconds, with the count of those left out.
  */
-final class FailureLog {
+public final class FailureLog {
 
   private static final Logger LOG = LoggerFactory.getLogger("anserv.module");
   private static final long QUIET_NANOS = 5_000_000_000L;
@@ -21,15 +21,15 @@ final class FailureLog {
   private final String module;
   private final Map<String, Window> windows = new HashMap<>();
 
-  FailureLog(String module) {
+  public FailureLog(String module) {
     this.module = module;
   }
 
-  void handlerFailed(String handler, Event event, Throwable cause) {
+  public void handlerFailed(String handler, Event event, Throwable cause) {
     log("handler", handler, "event " + event.id() + " (" + event.type() + ")", cause);
   }
 
-  void callFailed(String kind, String name, Throwable cause) {
+  public void callFailed(String kind, String name, Throwable cause) {
     log(kind, name, "call", cause);
   }
 

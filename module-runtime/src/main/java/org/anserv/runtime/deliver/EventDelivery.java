@@ -1,4 +1,4 @@
-package org.anserv.runtime.deploy;
+package org.anserv.runtime.deliver;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
@@ -11,34 +11,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.anserv.api.Event;
+import org.anserv.runtime.bus.LoggedEvent;
 import org.anserv.runtime.define.MethodDefinition;
-import org.anserv.runtime.define.MethodKind;
-import org.anserv.runtime.define.ModuleDefinition;
 import org.anserv.runtime.inject.CallContext;
 import org.anserv.runtime.inject.ModuleHandles;
+import org.anserv.runtime.invoke.FailureLog;
 import org.anserv.runtime.invoke.MethodInvoker;
 import org.anserv.runtime.invoke.SerialExecutor;
 import org.anserv.runtime.metrics.ModuleMetrics;
 
 /**
- * Runs a module's event handlers on a batch: every (event, matching handler) pair in order, one at a time, as one
- * task of the module's serial executor. The result tells, per handler, how many events ran and which failed.
+ * Runs handlers on events as one task of the module's serial executor: every (event, matching handler) pair in
+ * order, one at a time. The result tells, per handler, how many events ran and which failed; a failed event is
+ * counted and logged, and the next one follows.
  */
-final class EventDelivery {
+public final class EventDelivery {
 
   private record Work(Event event, MethodDefinition handler) {
   }
 
-  private final List<MethodDefinition> handlers;
   private final MethodInvoker invoker;
   private final SerialExecutor serial;
   private final ModuleHandles handles;
   private final ModuleMetrics metrics;
   private final FailureLog failureLog;
 
-  EventDelivery(ModuleDefinition module, MethodInvoker invoker, SerialExecutor serial, ModuleHandles handles,
-      ModuleMetrics metrics, FailureLog failureLog) {
-    this.handlers = module.methods(MethodKind.HANDLER);
+  public EventDelivery(MethodInvoker invoker, SerialExecutor serial, ModuleHandles handles, ModuleMetrics metrics,
+      FailureLog failureLog) {
     this.invoker = invoker;
     this.serial = serial;
     this.handles = handles;
@@ -46,18 +45,13 @@ final class EventDelivery {
     this.failureLog = failureLog;
   }
 
-  /** Whether the module has any handler at all. */
-  boolean subscribes() {
-    return !handlers.isEmpty();
-  }
-
-  /** Handles every event of {@code events} its handlers match; the future holds the per-handler report. */
-  Future<JsonArray> deliver(List<Event> events) {
+  /** Runs {@code handlers} on each of {@code events} they match; the future holds the per-handler report. */
+  public Future<JsonArray> deliver(List<MethodDefinition> handlers, List<LoggedEvent> events) {
     List<Work> work = new ArrayList<>();
-    for (Event event : events) {
+    for (LoggedEvent logged : events) {
       for (MethodDefinition handler : handlers) {
-        if (handler.filter().matches(event)) {
-          work.add(new Work(event, handler));
+        if (handler.filter().matches(logged.event())) {
+          work.add(new Work(logged.event(), handler));
         }
       }
     }
@@ -69,8 +63,20 @@ final class EventDelivery {
       Promise<Void> done = Promise.promise();
       step(work.iterator(), report, done);
       return done.future();
-    }).map(v -> new JsonArray(new ArrayList<>(report.values())))
-      .onFailure(cause -> metrics.refused(work.size()));
+    }).map(v -> new JsonArray(new ArrayList<>(report.values())));
+  }
+
+  /** Runs batched {@code handler} once on {@code events}. */
+  public Future<Void> deliverBatch(MethodDefinition handler, List<Event> events) {
+    return serial.submit(() -> {
+      long start = System.nanoTime();
+      return invoker.invoke(handler, CallContext.ofBatch(events, handles)).andThen(outcome -> {
+        metrics.handled(handler.name(), outcome.succeeded(), System.nanoTime() - start, events.size());
+        if (outcome.failed()) {
+          failureLog.handlerFailed(handler.name(), events.getLast(), outcome.cause());
+        }
+      }).<Void>mapEmpty().otherwiseEmpty();
+    });
   }
 
   // Iterates without recursion while handlers complete synchronously; suspends on the first pending future.
@@ -93,7 +99,7 @@ final class EventDelivery {
 
   private void record(Work work, AsyncResult<Object> outcome, long start, Map<String, JsonObject> report) {
     String name = work.handler().name();
-    metrics.handled(name, outcome.succeeded(), System.nanoTime() - start);
+    metrics.handled(name, outcome.succeeded(), System.nanoTime() - start, 1);
     JsonObject entry = report.computeIfAbsent(name, n -> new JsonObject().put("handler", n).put("events", 0)
         .put("failed", 0));
     entry.put("events", entry.getInteger("events") + 1);
