@@ -10,18 +10,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.DoubleStream;
 
 /**
  * What one module did, read from the same meters {@code /metrics} exports: events handled and failed per handler,
- * events refused because its queue was full, view and query calls per endpoint, cron runs, and its queue depth
- * (its lag, in calls waiting). Counters a module never touched read as zero.
+ * view and query calls per endpoint, cron runs, how far behind the event log it is, and its queue depth. Meters a
+ * module never touched read as zero.
  *
  * @param handlers per handler, by name
  * @param endpoints per view or query, by kind then name
  * @param crons per cron task, by name
+ * @param lagEvents events in the log its feeds have not handled yet, summed over its feeds
+ * @param lagSeconds how old the newest event handled is while a feed is behind, the largest over its feeds, to a
+ *     tenth of a second; 0 when caught up
+ * @param queueDepth calls waiting to run in the module
  */
-record ModuleStats(String module, List<Count> handlers, List<Count> endpoints, List<Count> crons, long refused,
-    long queueDepth) {
+record ModuleStats(String module, List<Count> handlers, List<Count> endpoints, List<Count> crons, long lagEvents,
+    double lagSeconds, long queueDepth) {
 
   /**
    * Outcomes of one handler, endpoint ({@code kind} {@code view} or {@code query}) or cron task.
@@ -59,14 +64,18 @@ record ModuleStats(String module, List<Count> handlers, List<Count> endpoints, L
 
   /** The statistics of {@code module} in {@code meters}. */
   static ModuleStats of(MeterRegistry meters, String module) {
-    Gauge depth = meters.find("anserv.module.queue.depth").tag("module", module).gauge();
-    long refused = (long) meters.find("anserv.module.events.refused").tag("module", module).counters().stream()
-        .mapToDouble(Counter::count).sum();
     return new ModuleStats(module,
         counts(meters, module, "anserv.module.events", c -> "", c -> c.getId().getTag("handler")),
         counts(meters, module, "anserv.module.calls", c -> c.getId().getTag("kind"), c -> c.getId().getTag("name")),
         counts(meters, module, "anserv.module.cron.runs", c -> "", c -> c.getId().getTag("cron")),
-        refused, depth == null || Double.isNaN(depth.value()) ? 0 : (long) depth.value());
+        (long) gauges(meters, module, "anserv.module.lag.events").sum(),
+        Math.round(gauges(meters, module, "anserv.module.lag.seconds").max().orElse(0) * 10) / 10.0,
+        (long) gauges(meters, module, "anserv.module.queue.depth").sum());
+  }
+
+  private static DoubleStream gauges(MeterRegistry meters, String module, String name) {
+    return meters.find(name).tag("module", module).gauges().stream().mapToDouble(Gauge::value)
+        .filter(value -> !Double.isNaN(value));
   }
 
   public long eventsHandled() {
@@ -88,8 +97,8 @@ record ModuleStats(String module, List<Count> handlers, List<Count> endpoints, L
   /** The statistics as {@code GET /modules/{name}/stats} answers them. */
   JsonObject toJson() {
     return new JsonObject().put("module", module)
-        .put("events", new JsonObject().put("handled", eventsHandled()).put("failed", eventsFailed())
-            .put("refused", refused))
+        .put("events", new JsonObject().put("handled", eventsHandled()).put("failed", eventsFailed()))
+        .put("lag", new JsonObject().put("events", lagEvents).put("seconds", lagSeconds))
         .put("calls", new JsonObject().put("total", calls()).put("failed", callsFailed()))
         .put("queueDepth", queueDepth)
         .put("handlers", json(handlers)).put("endpoints", json(endpoints)).put("crons", json(crons));

@@ -40,12 +40,12 @@ class DashboardBrowserTest {
   private HeadlessChromium chromium;
 
   @BeforeAll
-  void start() {
+  void start(@TempDir Path dataDir) {
     if (!HeadlessChromium.installed()) {
       LoggerFactory.getLogger(DashboardBrowserTest.class).warn(SKIPPED);
       return;
     }
-    server = RunningServer.start();
+    server = RunningServer.start(dataDir);
     JsonArray events = new JsonArray();
     String[] users = {"ann", "bob", "cid", "dee", "eve"};
     for (int i = 0; i < users.length; i++) {

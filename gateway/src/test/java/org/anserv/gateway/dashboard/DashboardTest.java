@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard's pages, statistics and headers over plain HTTP, on a whole node with the test fixture modules. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -25,8 +27,8 @@ class DashboardTest {
   private RunningServer server;
 
   @BeforeAll
-  void start() {
-    server = RunningServer.start();
+  void start(@TempDir Path dataDir) {
+    server = RunningServer.start(dataDir);
     server.feed(new JsonArray().add(RunningServer.event("ann", "a")).add(RunningServer.event("ann", "b"))
         .add(RunningServer.event("bob", "problem_check")));
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.json.JsonObject;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.anserv.runtime.metrics.ModuleMetrics;
 import org.junit.jupiter.api.Test;
 
@@ -17,19 +16,17 @@ class ModuleStatsTest {
 
   @Test
   void sumsEventsPerHandlerAndOutcome() {
-    metrics.handled("h", true, 1);
-    metrics.handled("h", true, 1);
-    metrics.handled("h", false, 1);
-    metrics.handled("g", true, 1);
-    metrics.refused(5);
+    metrics.handled("h", true, 1, 1);
+    metrics.handled("h", true, 1, 10);
+    metrics.handled("h", false, 1, 1);
+    metrics.handled("g", true, 1, 1);
 
     ModuleStats stats = ModuleStats.of(meters, "m");
 
-    assertThat(stats.eventsHandled()).isEqualTo(4);
+    assertThat(stats.eventsHandled()).isEqualTo(13);
     assertThat(stats.eventsFailed()).isEqualTo(1);
-    assertThat(stats.refused()).isEqualTo(5);
     assertThat(stats.handlers()).extracting(ModuleStats.Count::name, ModuleStats.Count::ok, ModuleStats.Count::failed)
-        .containsExactly(tuple("g", 1L, 0L), tuple("h", 2L, 1L));
+        .containsExactly(tuple("g", 1L, 0L), tuple("h", 11L, 1L));
   }
 
   @Test
@@ -52,13 +49,22 @@ class ModuleStatsTest {
   }
 
   @Test
-  void readsTheQueueDepthGauge() {
-    AtomicInteger depth = new AtomicInteger(7);
-    metrics.queueDepth(depth::get);
+  void readsTheQueueDepthAndTheLagOfEveryFeed() {
+    metrics.queueDepth(() -> 7);
+    metrics.lag("realtime", () -> 3, () -> 1.25);
+    metrics.lag("replay", () -> 40, () -> 61.04);
 
-    assertThat(ModuleStats.of(meters, "m").queueDepth()).isEqualTo(7);
+    ModuleStats stats = ModuleStats.of(meters, "m");
+
+    assertThat(stats.queueDepth()).isEqualTo(7);
+    assertThat(stats.lagEvents()).isEqualTo(43);
+    assertThat(stats.lagSeconds()).isEqualTo(61.0);
+  }
+
+  @Test
+  void readsZeroForAModuleWithoutMeters() {
     assertThat(ModuleStats.of(meters, "other").toJson().encode()).isEqualTo("{\"module\":\"other\",\"events\":"
-        + "{\"handled\":0,\"failed\":0,\"refused\":0},\"calls\":{\"total\":0,\"failed\":0},\"queueDepth\":0,"
-        + "\"handlers\":[],\"endpoints\":[],\"crons\":[]}");
+        + "{\"handled\":0,\"failed\":0},\"lag\":{\"events\":0,\"seconds\":0.0},\"calls\":{\"total\":0,"
+        + "\"failed\":0},\"queueDepth\":0,\"handlers\":[],\"endpoints\":[],\"crons\":[]}");
   }
 }

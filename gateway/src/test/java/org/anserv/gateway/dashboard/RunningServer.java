@@ -10,12 +10,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.anserv.gateway.AnservServer;
 
 /** A whole anserv node on a free port with an in-memory MongoDB, and an HTTP client for it. */
 final class RunningServer implements AutoCloseable {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private final Vertx vertx;
   private final AnservServer server;
@@ -28,10 +32,12 @@ final class RunningServer implements AutoCloseable {
         .setDefaultPort(server.port()));
   }
 
-  static RunningServer start() {
+  /** Starts a node keeping its event log under {@code dataDir}. */
+  static RunningServer start(Path dataDir) {
     Vertx vertx = Vertx.vertx();
     JsonObject config = new JsonObject().put("http.port", 0).put("http.instances", 1)
-        .put("mongo.embedded.storage", "memory").put("modules.timeout.ms", 5_000);
+        .put("mongo.embedded.storage", "memory").put("data.dir", dataDir.toString()).put("log.durability", "process")
+        .put("modules.timeout.ms", 5_000);
     return new RunningServer(vertx, await(AnservServer.start(vertx, config,
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))));
   }
@@ -51,9 +57,11 @@ final class RunningServer implements AutoCloseable {
         .sendBuffer(events.toBuffer())).bodyAsJsonObject();
   }
 
+  /** A distinct event: the log drops events whose content repeats one it already has. */
   static JsonObject event(String user, String type) {
     return new JsonObject().put("username", user).put("event_type", type).put("event_source", "server")
-        .put("time", "2024-03-01T10:00:00.000000+00:00");
+        .put("time", "2024-03-01T10:00:00.000000+00:00")
+        .put("event", new JsonObject().put("seq", SEQUENCE.incrementAndGet()));
   }
 
   @Override
