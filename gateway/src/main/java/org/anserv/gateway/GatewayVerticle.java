@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import org.anserv.gateway.dashboard.Dashboard;
 import org.anserv.gateway.http.ApiError;
 import org.anserv.gateway.intake.EventIntake;
 import org.anserv.gateway.routes.AdminRoutes;
@@ -57,7 +58,7 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/health").handler(new HealthRoute(vertx)::handle);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
     router.get("/assets/*").handler(StaticHandler.create("webroot/assets").setCachingEnabled(true));
-    router.get("/").handler(ctx -> ctx.redirect("/schema?format=html"));
+    new Dashboard(vertx, meters, settings.callTimeoutMillis()).mount(router);
 
     router.errorHandler(404, ctx -> ApiError.send(ctx, 404, "No such endpoint: " + ctx.request().method() + " "
         + ctx.request().path() + ". Endpoints: POST /events, GET /views/{module}/{view}, GET /queries/{module}/{query},"

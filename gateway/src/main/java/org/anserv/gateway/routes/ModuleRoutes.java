@@ -21,6 +21,9 @@ import org.anserv.runtime.deploy.CallRequest;
 public final class ModuleRoutes {
 
   private static final int MAX_PARAM_CHARS = 4096;
+  /** Scripts only from this server; styles may be inline, since templates often carry a style attribute. */
+  private static final String VIEW_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+      + " img-src 'self' data:; object-src 'none'; base-uri 'none'";
 
   private final Vertx vertx;
   private final DeliveryOptions options;
@@ -81,8 +84,18 @@ public final class ModuleRoutes {
     return params;
   }
 
+  /**
+   * Wraps a view's HTML in a page with the view stylesheet and {@code view.js} (tells the dashboard's frame its
+   * height); when the view declares a chart ({@code <canvas data-chart="...">}), the vendored Chart.js and
+   * {@code charts.js} that draws it. The policy allows scripts from this server only: a template cannot run inline
+   * script.
+   */
   private static String page(String title, String body) {
-    return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title)
-        + "</title><link rel=\"stylesheet\" href=\"/assets/view.css\"></head><body>\n" + body + "\n</body></html>\n";
+    String charts = body.contains("data-chart") ? "<script src=\"/assets/vendor/chart.umd.js\" defer></script>"
+        + "<script src=\"/assets/charts.js\" defer></script>" : "";
+    return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + VIEW_POLICY + "\"><title>" + Html.escape(title)
+        + "</title><link rel=\"stylesheet\" href=\"/assets/view.css\"><script src=\"/assets/view.js\" defer></script>"
+        + charts + "</head><body>\n" + body + "\n</body></html>\n";
   }
 }

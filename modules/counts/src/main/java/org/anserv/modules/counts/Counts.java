@@ -55,7 +55,23 @@ public class Counts {
   @View(description = "Events in total and the most active users.")
   public Future<Template> overview(Db db) {
     return Future.all(total(db), top(10, db)).map(all -> Template.of("templates/counts/overview.hbs",
-        new JsonObject().put("total", all.<Long>resultAt(0)).put("users", all.<JsonArray>resultAt(1))));
+        new JsonObject().put("total", all.<Long>resultAt(0)).put("users", all.<JsonArray>resultAt(1))
+            .put("chart", topUsersChart(all.resultAt(1)).encode())));
+  }
+
+  /** A Chart.js bar chart of the ranking; the template puts it, escaped, in a {@code data-chart} attribute. */
+  private static JsonObject topUsersChart(JsonArray ranking) {
+    JsonArray users = new JsonArray();
+    JsonArray events = new JsonArray();
+    ranking.forEach(entry -> {
+      users.add(((JsonObject) entry).getString("user"));
+      events.add(((JsonObject) entry).getLong("events"));
+    });
+    return new JsonObject().put("type", "bar")
+        .put("data", new JsonObject().put("labels", users)
+            .put("datasets", new JsonArray().add(new JsonObject().put("label", "events").put("data", events))))
+        .put("options", new JsonObject().put("plugins", new JsonObject()
+            .put("legend", new JsonObject().put("display", false))));
   }
 
   private static JsonArray asRanking(List<JsonObject> users) {
