@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.anserv.api.Event;
-import org.anserv.api.Origin;
 
 /**
  * Sends {@link EventBatch}es on the event bus: by reference within a JVM (events are immutable to modules), as JSON
@@ -21,10 +20,7 @@ public final class EventBatchCodec implements MessageCodec<EventBatch, EventBatc
   public void encodeToWire(Buffer buffer, EventBatch batch) {
     JsonArray events = new JsonArray();
     for (Event event : batch.events()) {
-      JsonObject envelope = new JsonObject().put("id", event.id()).put("event", event.json());
-      event.origin().emittingModule().ifPresent(m -> envelope.put("emitter", m));
-      envelope.put("hops", event.origin().hops());
-      events.add(envelope);
+      events.add(EventWire.encode(event));
     }
     Buffer encoded = new JsonObject().put("sync", batch.sync()).put("events", events).toBuffer();
     buffer.appendInt(encoded.length()).appendBuffer(encoded);
@@ -36,9 +32,7 @@ public final class EventBatchCodec implements MessageCodec<EventBatch, EventBatc
     JsonObject body = new JsonObject(buffer.getBuffer(pos + 4, pos + 4 + length));
     List<Event> events = new ArrayList<>();
     for (Object item : body.getJsonArray("events")) {
-      JsonObject envelope = (JsonObject) item;
-      Origin origin = new Origin(envelope.getString("emitter"), envelope.getInteger("hops", 0));
-      events.add(Event.of(envelope.getString("id"), envelope.getJsonObject("event"), origin));
+      events.add(EventWire.decode((JsonObject) item));
     }
     return new EventBatch(events, body.getBoolean("sync", false));
   }

@@ -6,8 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.anserv.api.Event;
-import org.anserv.api.Origin;
 
 /** Sends {@link LiveBatch}es on the event bus: by reference within a JVM, as JSON between cluster nodes. */
 public final class LiveBatchCodec implements MessageCodec<LiveBatch, LiveBatch> {
@@ -18,10 +16,8 @@ public final class LiveBatchCodec implements MessageCodec<LiveBatch, LiveBatch> 
   public void encodeToWire(Buffer buffer, LiveBatch batch) {
     JsonArray events = new JsonArray();
     for (LoggedEvent logged : batch.events()) {
-      Event event = logged.event();
-      events.add(new JsonObject().put("offset", logged.offset()).put("at", logged.appendedAtMillis())
-          .put("id", event.id()).put("event", event.json()).put("emitter", event.origin().emitter())
-          .put("hops", event.origin().hops()));
+      events.add(EventWire.encode(logged.event()).put("offset", logged.offset())
+          .put("at", logged.appendedAtMillis()));
     }
     Buffer encoded = events.toBuffer();
     buffer.appendInt(encoded.length()).appendBuffer(encoded);
@@ -34,9 +30,7 @@ public final class LiveBatchCodec implements MessageCodec<LiveBatch, LiveBatch> 
     List<LoggedEvent> decoded = new ArrayList<>(events.size());
     for (Object item : events) {
       JsonObject e = (JsonObject) item;
-      Origin origin = new Origin(e.getString("emitter"), e.getInteger("hops", 0));
-      decoded.add(new LoggedEvent(e.getLong("offset"), e.getLong("at"),
-          Event.of(e.getString("id"), e.getJsonObject("event"), origin)));
+      decoded.add(new LoggedEvent(e.getLong("offset"), e.getLong("at"), EventWire.decode(e)));
     }
     return new LiveBatch(decoded);
   }

@@ -4,10 +4,13 @@ import io.vertx.ext.mongo.MongoClient;
 import org.anserv.api.ReadOnlyCollection;
 import org.anserv.api.ReadOnlyDb;
 
-/** Another module's database, given read-only: no method here or on its collections writes. */
-final class ReadOnlyMongoDb implements ReadOnlyDb {
+/**
+ * Another module's database, given read-only: no method here or on its collections writes, and an instance of this
+ * class is never a {@link org.anserv.api.Db}, so a cast cannot turn it into one.
+ */
+class ReadOnlyMongoDb implements ReadOnlyDb {
 
-  private final MongoClient client;
+  protected final MongoClient client;
   private final String name;
 
   ReadOnlyMongoDb(MongoClient client, String name) {
