@@ -56,41 +56,58 @@ final class LearnerProgress {
   }
 
   private static JsonArray perCourse(Set<String> courses, List<JsonObject> states, List<JsonObject> catalogue) {
-    Map<String, JsonObject> summaries = new TreeMap<>();
-    for (String course : courses) {
-      summaries.put(course, new JsonObject().put("course", course).put("points", 0.0).put("max_points", 0.0)
-          .put("problems_attempted", 0).put("problems_correct", 0).put("problems", new JsonArray()));
-    }
+    Map<String, CourseSummary> summaries = new TreeMap<>();
+    courses.forEach(course -> summaries.put(course, new CourseSummary(course)));
     Map<String, String> titles = new TreeMap<>();
     for (JsonObject entry : catalogue) {
-      JsonObject summary = summaries.get(entry.getString("course"));
-      summary.put("max_points", summary.getDouble("max_points") + number(entry, "max_grade"));
+      summaries.get(entry.getString("course")).maxPoints += number(entry, "max_grade");
       titles.put(entry.getString("course") + " " + entry.getString("problem"), entry.getString("display_name"));
     }
     for (JsonObject state : states) {
-      JsonObject summary = summaries.get(state.getString("course"));
       String problem = state.getString("problem");
-      boolean attempted = number(state, "checks") > 0;
-      boolean correct = state.getBoolean("correct", false);
-      summary.put("points", summary.getDouble("points") + number(state, "grade"))
-          .put("problems_attempted", summary.getInteger("problems_attempted") + (attempted ? 1 : 0))
-          .put("problems_correct", summary.getInteger("problems_correct") + (correct ? 1 : 0));
-      summary.getJsonArray("problems").add(new JsonObject()
-          .put("problem", problem)
-          .put("display_name", titles.getOrDefault(state.getString("course") + " " + problem, problem))
+      summaries.get(state.getString("course")).add(state,
+          titles.getOrDefault(state.getString("course") + " " + problem, problem));
+    }
+    JsonArray out = new JsonArray();
+    summaries.values().forEach(summary -> out.add(summary.json()));
+    return out;
+  }
+
+  /** One course's part of a learner's progress, summed as its problem states are read. */
+  private static final class CourseSummary {
+
+    private final String course;
+    private final JsonArray problems = new JsonArray();
+    private double points;
+    private double maxPoints;
+    private int attempted;
+    private int correct;
+
+    CourseSummary(String course) {
+      this.course = course;
+    }
+
+    void add(JsonObject state, String title) {
+      boolean right = state.getBoolean("correct", false);
+      points += number(state, "grade");
+      attempted += number(state, "checks") > 0 ? 1 : 0;
+      correct += right ? 1 : 0;
+      problems.add(new JsonObject()
+          .put("problem", state.getString("problem"))
+          .put("display_name", title)
           .put("max_grade", state.getValue("max_grade"))
           .put("grade", number(state, "grade"))
           .put("attempts", (long) number(state, "attempts"))
           .put("checks", (long) number(state, "checks"))
-          .put("correct", correct)
+          .put("correct", right)
           .put("showed_answer", number(state, "shown") > 0));
     }
-    JsonArray out = new JsonArray();
-    summaries.values().forEach(summary -> {
-      double possible = summary.getDouble("max_points");
-      out.add(summary.put("grade", Ratio.rounded(possible == 0 ? 0 : summary.getDouble("points") / possible)));
-    });
-    return out;
+
+    JsonObject json() {
+      return new JsonObject().put("course", course).put("points", points).put("max_points", maxPoints)
+          .put("grade", Ratio.rounded(maxPoints == 0 ? 0 : points / maxPoints))
+          .put("problems_attempted", attempted).put("problems_correct", correct).put("problems", problems);
+    }
   }
 
   private static double number(JsonObject document, String field) {

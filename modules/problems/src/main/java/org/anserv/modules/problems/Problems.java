@@ -83,7 +83,7 @@ public class Problems {
   // The payload names the learner by id only; the event's user is the learner unless staff acted for them.
   private static Optional<String> actingLearner(Event event, EnrollmentActivity change) {
     boolean self = change.userId().isEmpty() || event.userId().isEmpty() || change.userId().equals(event.userId());
-    return self ? event.username() : Optional.empty();
+    return self ? event.username().filter(user -> !user.equals("anonymous")) : Optional.empty();
   }
 
   @Query(description = "Every problem seen, for pick lists: [{id: usage key, label: title, course}] by course and "

@@ -12,13 +12,13 @@ import org.anserv.demo.DemoWorld;
 import org.anserv.testkit.ModuleTestKit;
 
 /**
- * A demo world fed through the test kit. Two courses, 40 learners, 30 days: small enough for a quick test, long
- * enough that someone submits every problem of both courses, so the points possible the module learns from events
- * are the courses' real ones and its grades must equal the generator's.
+ * A demo world fed through the test kit. Two courses, 20 learners (5 in both), 30 days, 3,862 events: small enough
+ * for a quick test, long enough that someone submits every problem of both courses, so the points possible the
+ * module learns from events are the courses' real ones and its grades must equal the generator's.
  */
 record DemoFeed(DemoWorld world, List<JsonObject> events) {
 
-  static final DemoSpec SPEC = new DemoSpec(7, 2, 40, 30, LocalDate.of(2026, 2, 2));
+  static final DemoSpec SPEC = new DemoSpec(3, 2, 20, 30, LocalDate.of(2026, 2, 2));
   private static final int CHUNK = 2_000;
 
   /** Generates the world and feeds all its events to {@code kit}, in chunks, in log order. */

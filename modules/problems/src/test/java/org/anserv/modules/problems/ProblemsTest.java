@@ -35,7 +35,8 @@ class ProblemsTest {
     second++;
     JsonObject context = new JsonObject().put("course_id", COURSE).put("user_id", user.hashCode());
     if (title != null) {
-      context.put("module", new JsonObject().put("display_name", title).put("usage_key", payload.getString("problem_id")));
+      context.put("module", new JsonObject().put("display_name", title)
+          .put("usage_key", payload.getString("problem_id")));
     }
     return new JsonObject().put("username", user).put("event_type", type).put("event_source", "server")
         .put("context", context).put("event", payload)
@@ -130,7 +131,8 @@ class ProblemsTest {
     assertThat(p1.getLong("showed_answer")).isEqualTo(1L);
     assertThat(p1.getDouble("show_answer_rate")).isEqualTo(0.3333);
     assertThat(p1.getJsonArray("solved_by_attempt")).containsExactly(
-        new JsonObject().put("attempt", 1L).put("learners", 1L), new JsonObject().put("attempt", 2L).put("learners", 1L));
+        new JsonObject().put("attempt", 1L).put("learners", 1L),
+        new JsonObject().put("attempt", 2L).put("learners", 1L));
   }
 
   @Test
