@@ -4,17 +4,21 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.anserv.api.Queries;
 import org.anserv.api.QueryFailure;
 
 /**
  * Students' grades from the {@code progress} module's query {@code student(user, course)} ({@code {grade, ...}}),
- * called over the event bus like any other caller would. When that module is not deployed (404) no further call is
- * made and every grade is null; any other failure leaves that student's grade null.
+ * called over the event bus like any other caller would. When that module is not deployed (404), refuses calls
+ * (503) or does not answer in time (504), no further call is made and the remaining grades are null; any other
+ * failure (bad parameters, the module threw) leaves that one student's grade null.
  */
 final class ProgressGrades {
 
   private static final String MODULE = "progress";
+  /** Not deployed, refusing calls, or too slow: asking again for the next student would not help. */
+  private static final Set<Integer> UNREACHABLE = Set.of(404, 503, 504);
 
   private final Map<String, Double> grades;
   private final String missing;
@@ -34,7 +38,7 @@ final class ProgressGrades {
           grades.put(user, grade.doubleValue());
         }
       } catch (QueryFailure failure) {
-        if (failure.status() == 404) {
+        if (UNREACHABLE.contains(failure.status())) {
           return new ProgressGrades(grades, failure.getMessage());
         }
       }
@@ -47,7 +51,7 @@ final class ProgressGrades {
     return grades.get(user);
   }
 
-  /** Why no grade could be had (the progress module is not deployed), or null. */
+  /** Why grades could not be had (the progress module is not deployed or not answering), or null. */
   String missing() {
     return missing;
   }

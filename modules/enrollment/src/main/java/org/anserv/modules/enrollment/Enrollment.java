@@ -65,11 +65,10 @@ public class Enrollment {
       + " replica}}; replica and difference are null, and replica_error says why, when the replica cannot be read.")
   public Future<JsonObject> crossCheck(@Param(value = "course", description = "The course id") String course, Db db,
       Sql sql) {
-    Future<JsonObject> events = ledger.summary(course, db).map(CrossCheck::figures);
     Future<JsonObject> replica = new Replica(sql).enrollments(course);
-    return Future.join(events, replica).transform(done -> Future.succeededFuture(
-        CrossCheck.of(course, events.result(), replica.succeeded() ? replica.result() : null,
-            replica.failed() ? replica.cause().getMessage() : null)));
+    return ledger.summary(course, db).map(CrossCheck::figures).compose(events -> replica.transform(read ->
+        Future.succeededFuture(CrossCheck.of(course, events, read.result(),
+            read.failed() ? read.cause().getMessage() : null))));
   }
 
   @Query(description = "Learners enrolled now (replica), by age band (age reached in the given year), gender,"
@@ -96,7 +95,7 @@ public class Enrollment {
       @Param(value = "year", defaultValue = "0", description = "Ages as reached in this year; 0 for the current year")
       int year, Sql sql) {
     return demographics(course, year, sql)
-        .map(figures -> DemographicsPage.of(figures))
+        .map(DemographicsPage::of)
         .otherwise(failure -> new JsonObject().put("course", course).put("error", failure.getMessage()))
         .map(data -> Template.of("templates/enrollment/demographics.hbs", data));
   }
