@@ -73,7 +73,7 @@ final class EnrollmentLedger {
   Future<JsonArray> courses(Db db) {
     return db.collection("totals").find(new JsonObject(), new JsonObject().put("_id", 1), 0).map(docs -> {
       JsonArray courses = new JsonArray();
-      docs.forEach(doc -> courses.add(counts(doc).put("id", doc.getString("_id"))));
+      docs.forEach(doc -> courses.add(new JsonObject().put("id", doc.getString("_id")).mergeIn(counts(doc))));
       return courses;
     });
   }
