@@ -2,6 +2,7 @@ package org.anserv.modules.problems;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.anserv.api.Db;
 
 /**
@@ -17,13 +18,14 @@ final class Indexes {
     if (created) {
       return Future.succeededFuture();
     }
-    return Future.all(
+    return Future.all(List.of(
         db.collection(Problems.STATES).createIndex(keys("course", "user", "problem"), true),
         db.collection(Problems.STATES).createIndex(keys("course", "problem"), false),
         db.collection(Problems.STATES).createIndex(keys("user"), false),
+        db.collection(Problems.STATES).createIndex(keys("problem"), false),
         db.collection(Problems.CATALOGUE).createIndex(keys("course", "problem"), true),
         db.collection(Problems.ENROLLMENTS).createIndex(keys("course", "user"), true),
-        db.collection(Problems.ENROLLMENTS).createIndex(keys("user"), false))
+        db.collection(Problems.ENROLLMENTS).createIndex(keys("user"), false)))
         .onSuccess(all -> created = true)
         .mapEmpty();
   }

@@ -146,6 +146,23 @@ class ProblemsTest {
     assertThat(course).contains("Problem &lt;p1&gt;").doesNotContain("<p1>");
   }
 
+  @Test
+  void viewsAndQueriesAreCategorisedSoThatPerStudentOnesCanBePinned() {
+    JsonObject module = kit.schema().getJsonArray("modules").getJsonObject(0);
+
+    assertThat(categories(module.getJsonArray("views"))).isEqualTo(Map.of(
+        "course", "course", "problem", "resource", "student", "student"));
+    assertThat(categories(module.getJsonArray("queries"))).isEqualTo(Map.of("problems", "global",
+        "course", "course", "problem", "resource", "grade-distribution", "course", "grades", "course",
+        "student", "student+course"));
+  }
+
+  private static Map<String, String> categories(JsonArray endpoints) {
+    Map<String, String> categories = new java.util.TreeMap<>();
+    endpoints.forEach(e -> categories.put(((JsonObject) e).getString("name"), ((JsonObject) e).getString("category")));
+    return categories;
+  }
+
   private double grade(String user) {
     JsonObject progress = (JsonObject) query("student", Map.of("user", user, "course", COURSE));
     return progress.getJsonArray("courses").getJsonObject(0).getDouble("grade");

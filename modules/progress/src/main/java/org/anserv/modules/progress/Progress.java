@@ -106,8 +106,9 @@ public class Progress {
   }
 
   @Query(description = "A learner's progress in a course: {user, course, grade (0 to 1, 4 decimals, from the problems "
-      + "module), time_on_task_seconds, last_active (ISO-8601 UTC or null), chapters_completed (chapters with every "
-      + "known video and problem touched), chapters_known, events}; zeros and null for a learner or course not seen.")
+      + "module), time_on_task_seconds (gaps of at most 30 minutes between consecutive events, summed), last_active "
+      + "(ISO-8601 UTC or null), chapters_completed (chapters with every known video and problem touched), "
+      + "chapters_known, events}; zeros and null for a learner or course not seen.")
   public Future<JsonObject> student(@Param(value = "user", description = USER) String user,
       @Param(value = "course", description = COURSE) String course, Db db, Queries queries) {
     Future<LearnerFigures> figures = learner(course, user, db);
@@ -168,5 +169,4 @@ public class Progress {
     return db.readCollection(LEARNERS).findOne(key(course, user))
         .map(document -> LearnerFigures.of(course, user, document));
   }
-
 }

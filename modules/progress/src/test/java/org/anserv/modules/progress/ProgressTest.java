@@ -128,6 +128,23 @@ class ProgressTest {
   }
 
   @Test
+  void viewsAndQueriesAreCategorisedSoThatPerStudentOnesCanBePinned() {
+    JsonObject module = kit.schema().getJsonArray("modules").stream().map(JsonObject.class::cast)
+        .filter(m -> m.getString("name").equals("progress")).findFirst().orElseThrow();
+
+    assertThat(categories(module.getJsonArray("views"))).isEqualTo(Map.of(
+        "funnel", "course", "course", "course", "student", "student"));
+    assertThat(categories(module.getJsonArray("queries"))).isEqualTo(Map.of("student", "student+course",
+        "completion", "student+course", "learners", "course", "funnel", "course"));
+  }
+
+  private static Map<String, String> categories(JsonArray endpoints) {
+    Map<String, String> categories = new java.util.TreeMap<>();
+    endpoints.forEach(e -> categories.put(((JsonObject) e).getString("name"), ((JsonObject) e).getString("category")));
+    return categories;
+  }
+
+  @Test
   void withoutTheProblemsModuleGradesFailSayingWhichModuleIsMissing() {
     try (ModuleTestKit alone = ModuleTestKit.start(Progress.class)) {
       assertThatThrownBy(() -> alone.query("progress", "student", Map.of("user", "ann", "course", course)))
