@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.anserv.api.Html;
+import org.anserv.api.QueryFailure;
 import org.anserv.api.Template;
 import org.anserv.runtime.bus.Failures;
 import org.anserv.runtime.define.MethodDefinition;
@@ -83,7 +84,8 @@ final class EndpointCalls {
           if (status == Failures.MODULE_FAILED) {
             failureLog.callFailed(kind, name, cause);
           }
-          message.fail(status, cause.getMessage());
+          message.fail(status, status == Failures.MODULE_FAILED ? cause.getMessage()
+              : cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage());
         });
   }
 
@@ -151,6 +153,10 @@ final class EndpointCalls {
   private static int status(Throwable cause) {
     if (cause instanceof BadParameterException) {
       return Failures.BAD_REQUEST;
+    }
+    if (cause.getCause() instanceof QueryFailure refusal
+        && (refusal.status() == Failures.BAD_REQUEST || refusal.status() == Failures.NOT_FOUND)) {
+      return refusal.status();
     }
     if (cause instanceof QueueFullException) {
       return Failures.UNAVAILABLE;
