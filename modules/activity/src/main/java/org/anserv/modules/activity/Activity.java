@@ -51,7 +51,8 @@ public class Activity {
   }
 
   @Query(description = "Events in total and per course, students seen, and the time of the latest event: "
-      + "{\"events\": 5084, \"students\": 60, \"now\": \"2026-02-15T21:04:05.123Z\", \"courses\": {\"<course>\": 5084}}")
+      + "{\"events\": 5084, \"students\": 60, \"now\": \"2026-02-15T21:04:05.123Z\", "
+      + "\"courses\": {\"<course>\": 5084}}")
   public Future<JsonObject> events(Db db) {
     return new Reports(db).totals();
   }

@@ -15,10 +15,15 @@ import org.anserv.modules.activity.Batch.Slot;
  * Writes what a {@link Batch} of events changes: the event counters of each scope, each student's events and first
  * and last seen, and, for students seen for the first time in a period, that period's count of active students.
  *
- * <p>Every write is an upsert of one small document found through a unique index, each touched once per batch, and
- * the writes run side by side in two rounds. Whether a student is new in a period is answered by the database itself
- * (the update of their presence mark matches nothing), so the counts stay exact when events arrive late or out of
- * order; that relies on no two batches being handled at once, which the runtime guarantees.
+ * <p>Every write updates one small document found through a unique index, once per batch whatever the number of
+ * events, in two rounds of writes that run side by side. Whether a student is new in a period is answered by the
+ * database itself (the first round's update of their presence mark matches nothing; the second round creates it and
+ * counts them), so the counts stay exact when events arrive late or out of order; that relies on no two batches
+ * being handled at once, which the runtime guarantees.
+ *
+ * <p>Measured on the embedded MongoDB (mongo-java-server) with the demo world: handled event by event, several
+ * round trips per event held the module to about 250 events/s; in batches of 1,000 it handles about 2,000 events/s
+ * on a loaded 2-core machine.
  */
 final class Recorder {
 

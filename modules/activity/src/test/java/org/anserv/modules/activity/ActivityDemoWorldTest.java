@@ -232,7 +232,8 @@ class ActivityDemoWorldTest {
     }
 
     static String week(LocalDate day) {
-      return day.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      return day.get(IsoFields.WEEK_BASED_YEAR) + "-W"
+          + String.format("%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     long activeWithin(long millis) {
