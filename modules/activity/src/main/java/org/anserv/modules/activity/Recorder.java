@@ -22,7 +22,7 @@ import org.anserv.modules.activity.Batch.Slot;
  * being handled at once, which the runtime guarantees.
  *
  * <p>Measured on the embedded MongoDB (mongo-java-server) with the demo world: handled event by event, several
- * round trips per event held the module to about 250 events/s; in batches of 1,000 it handles about 2,000 events/s
+ * round trips per event held the module to about 220 events/s; in batches of 1,000 it handles about 2,000 events/s
  * on a loaded 2-core machine.
  */
 final class Recorder {
