@@ -17,10 +17,11 @@ import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.deploy.CallRequest;
 
 /**
- * Choices for the parameters that name a course, student, video or problem, offered by whichever deployed module
+ * Choices for the parameters that name a course, student, video or problem, offered by every deployed module that
  * has a query named {@code courses}, {@code students}, {@code videos} or {@code problems} taking no required
  * parameter and returning a JSON array of strings, or of objects with an {@code id} (and optionally a
- * {@code label} or {@code name} to show). A list that cannot be had is left out: the field stays free text.
+ * {@code label} or {@code name} to show). The lists of several modules are merged by value, sorted, a real label
+ * preferred over a bare id. A list that cannot be had is left out: the field stays free text.
  */
 final class PickLists {
 
@@ -55,17 +56,29 @@ final class PickLists {
     Map<String, List<Option>> found = new TreeMap<>();
     List<Future<?>> calls = new ArrayList<>();
     for (String list : lists) {
-      provider(catalog, list).ifPresent(module -> calls.add(call(module, list)
-          .onSuccess(values -> found.put(list, values))));
+      for (String module : providers(catalog, list)) {
+        calls.add(call(module, list).onSuccess(values -> found.merge(list, values, PickLists::merge)));
+      }
     }
     return Future.join(calls).transform(done -> Future.succeededFuture(found));
   }
 
-  private static Optional<String> provider(Catalog catalog, String list) {
+  private static List<String> providers(Catalog catalog, String list) {
     return catalog.modules().stream()
         .filter(m -> Catalog.objects(m.getJsonArray("queries")).stream().anyMatch(q -> list.equals(q.getString("name"))
             && Catalog.objects(q.getJsonArray("parameters")).stream().noneMatch(p -> p.getBoolean("required"))))
-        .map(m -> m.getString("name")).findFirst();
+        .map(m -> m.getString("name")).toList();
+  }
+
+  private static List<Option> merge(List<Option> one, List<Option> other) {
+    Map<String, Option> byValue = new TreeMap<>();
+    for (Option option : one) {
+      byValue.put(option.value(), option);
+    }
+    for (Option option : other) {
+      byValue.merge(option.value(), option, (kept, next) -> kept.label().equals(kept.value()) ? next : kept);
+    }
+    return byValue.values().stream().limit(MAX_OPTIONS).toList();
   }
 
   private Future<List<Option>> call(String module, String list) {

@@ -94,7 +94,7 @@ class DashboardBrowserTest {
     assertThat(page.select("form[data-view-form] [name]").eachAttr("name"))
         .containsExactly("user", "course", "weeks", "share", "detailed");
     assertThat(page.getElementById("p-user").val()).isEqualTo("bob");
-    assertThat(page.select("#pick-students option").eachAttr("value")).containsExactly("ann", "bob");
+    assertThat(page.select("#pick-students option").eachAttr("value")).contains("ann", "bob");
     assertThat(page.selectFirst("iframe.view-frame").attr("src"))
         .isEqualTo("/views/roster/progress?user=bob&course=course-v1%3AOrg%2BB%2B1");
   }
