@@ -23,9 +23,15 @@ public class Counts {
 
   private static final JsonObject ALL = new JsonObject().put("_id", "all");
 
-  /** Counts every event, and the user's events when it has a user. */
+  /**
+   * Counts every event the platform sent, and the user's events when it has a user. Events other modules emit
+   * (chaining) are theirs, not the platform's: they are not counted.
+   */
   @EventHandler
   public Future<Void> count(Event event, Db db) {
+    if (event.origin().emittingModule().isPresent()) {
+      return Future.succeededFuture();
+    }
     Future<Void> total = db.collection("totals").increment(ALL, "events", 1);
     Future<Void> perUser = event.username()
         .map(user -> db.collection("users").increment(new JsonObject().put("_id", user), "events", 1))
