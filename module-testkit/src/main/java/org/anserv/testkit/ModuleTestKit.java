@@ -1,5 +1,6 @@
 package org.anserv.testkit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -51,14 +52,16 @@ public final class ModuleTestKit implements AutoCloseable {
   private final LocalEventLog log;
   private final Path logDirectory;
   private final ModuleRuntime runtime;
+  private final MeterRegistry meters;
 
   private ModuleTestKit(Vertx vertx, EmbeddedMongo mongo, LocalEventLog log, Path logDirectory,
-      ModuleRuntime runtime) {
+      ModuleRuntime runtime, MeterRegistry meters) {
     this.vertx = vertx;
     this.mongo = mongo;
     this.log = log;
     this.logDirectory = logDirectory;
     this.runtime = runtime;
+    this.meters = meters;
   }
 
   /**
@@ -81,8 +84,9 @@ public final class ModuleTestKit implements AutoCloseable {
       log = LocalEventLog.open(LocalLogOptions.defaults(logDirectory).withDurability(Durability.PROCESS), vertx,
           null);
       RuntimeSettings settings = RuntimeSettings.defaults().withMongo(mongo.connectionString());
-      ModuleRuntime runtime = await(ModuleRuntime.start(vertx, settings, log, sql, new SimpleMeterRegistry()));
-      ModuleTestKit kit = new ModuleTestKit(vertx, mongo, log, logDirectory, runtime);
+      MeterRegistry meters = new SimpleMeterRegistry();
+      ModuleRuntime runtime = await(ModuleRuntime.start(vertx, settings, log, sql, meters));
+      ModuleTestKit kit = new ModuleTestKit(vertx, mongo, log, logDirectory, runtime, meters);
       for (Class<?> module : modules) {
         await(runtime.deploy(module));
       }
@@ -117,7 +121,8 @@ public final class ModuleTestKit implements AutoCloseable {
   }
 
   /**
-   * Delivers {@code events} to every deployed module and waits until their handlers ran (hard realtime).
+   * Delivers {@code events} to every deployed module and waits until their handlers ran: realtime ones before the
+   * report, queued and batched ones before this method returns.
    *
    * @return the delivery report: {@code accepted}, {@code failed} and per-handler counts and errors
    */
@@ -135,8 +140,35 @@ public final class ModuleTestKit implements AutoCloseable {
     for (JsonObject event : events) {
       batch.add(Event.of(EventIds.of(event).toString(), event.copy(), Origin.EXTERNAL));
     }
-    return await(vertx.eventBus().<JsonObject>request(Addresses.SUBMIT, new EventBatch(batch, true), options()))
-        .body();
+    JsonObject report = await(vertx.eventBus().<JsonObject>request(Addresses.SUBMIT, new EventBatch(batch, true),
+        options())).body();
+    awaitCaughtUp();
+    return report;
+  }
+
+  /**
+   * Waits until every feed of every module has handled everything in the log (queued and batched handlers too, a
+   * batched one at most its {@code batchSeconds} later) and no call waits in any module. {@link #feed} does this
+   * before returning.
+   */
+  public void awaitCaughtUp() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (behind()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Modules did not catch up with the log within " + TIMEOUT_SECONDS + " s");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for the modules", e);
+      }
+    }
+  }
+
+  private boolean behind() {
+    return meters.find("anserv.module.lag.events").gauges().stream().anyMatch(g -> g.value() > 0)
+        || meters.find("anserv.module.queue.depth").gauges().stream().anyMatch(g -> g.value() > 0);
   }
 
   /** Calls query {@code name} of {@code module} without parameters and returns its JSON value. */

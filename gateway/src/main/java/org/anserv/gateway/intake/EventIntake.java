@@ -95,7 +95,9 @@ public final class EventIntake {
     boolean sync = isSync(ctx);
     List<Event> events = new ArrayList<>(parsed.events().size());
     for (JsonObject raw : parsed.events()) {
-      events.add(Event.of(EventIds.of(raw).toString(), raw, Origin.EXTERNAL));
+      Event event = Event.of(EventIds.of(raw).toString(), raw, Origin.EXTERNAL);
+      metrics.quirks(format, event);
+      events.add(event);
     }
     vertx.eventBus().<JsonObject>request(Addresses.SUBMIT, new EventBatch(events, sync),
             new DeliveryOptions().setSendTimeout(settings.callTimeoutMillis()))

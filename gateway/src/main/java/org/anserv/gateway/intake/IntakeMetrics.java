@@ -3,6 +3,7 @@ package org.anserv.gateway.intake;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import org.anserv.api.Event;
 
 /** Intake series: requests and events by format and outcome, and request latency. */
 final class IntakeMetrics {
@@ -21,6 +22,16 @@ final class IntakeMetrics {
     meters.counter("anserv.intake.events", "format", format, "outcome", "accepted").increment(accepted);
     if (rejected > 0) {
       meters.counter("anserv.intake.events", "format", format, "outcome", "rejected").increment(rejected);
+    }
+  }
+
+  /** Counts accepted events missing what most analytics need; they are kept, the counts tell producers' quirks. */
+  void quirks(String format, Event event) {
+    if (event.type().isEmpty()) {
+      meters.counter("anserv.intake.quirks", "format", format, "quirk", "no_type").increment();
+    }
+    if (event.time().isEmpty()) {
+      meters.counter("anserv.intake.quirks", "format", format, "quirk", "no_time").increment();
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.anserv.api.Html;
+import org.anserv.api.QueryFailure;
 import org.anserv.api.Template;
 import org.anserv.runtime.bus.Failures;
 import org.anserv.runtime.define.MethodDefinition;
@@ -133,7 +134,10 @@ final class EndpointCalls {
       if (status == Failures.MODULE_FAILED) {
         failureLog.callFailed(kind, method.name(), outcome.cause());
       }
-      return failure(status, outcome.cause().getMessage());
+      // A module's refusal (QueryFailure) is wrapped once with context; its own message is the answer.
+      Throwable cause = outcome.cause();
+      return failure(status, status == Failures.MODULE_FAILED || cause.getCause() == null ? cause.getMessage()
+          : cause.getCause().getMessage());
     });
   }
 
@@ -205,6 +209,10 @@ final class EndpointCalls {
   private static int status(Throwable cause) {
     if (cause instanceof BadParameterException) {
       return Failures.BAD_REQUEST;
+    }
+    if (cause.getCause() instanceof QueryFailure refusal
+        && (refusal.status() == Failures.BAD_REQUEST || refusal.status() == Failures.NOT_FOUND)) {
+      return refusal.status();
     }
     if (cause instanceof QueueFullException) {
       return Failures.UNAVAILABLE;

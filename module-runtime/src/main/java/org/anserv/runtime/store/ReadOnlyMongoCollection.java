@@ -55,9 +55,21 @@ class ReadOnlyMongoCollection implements ReadOnlyCollection {
     return client.count(name, query);
   }
 
+  // Through $group rather than the driver's distinct, which needs one Java result type for the field's values.
   @Override
   public Future<JsonArray> distinct(String field, JsonObject query) {
-    return client.distinctWithQuery(name, field, Object.class.getName(), query);
+    JsonArray pipeline = new JsonArray()
+        .add(new JsonObject().put("$match", query))
+        .add(new JsonObject().put("$group", new JsonObject().put("_id", "$" + field)));
+    return client.aggregate(name, pipeline).collect(Collectors.toList()).map(groups -> {
+      JsonArray values = new JsonArray();
+      groups.forEach(group -> {
+        if (group.getValue("_id") != null) {
+          values.add(group.getValue("_id"));
+        }
+      });
+      return values;
+    });
   }
 
   @Override
