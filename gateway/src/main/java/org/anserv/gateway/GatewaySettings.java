@@ -11,9 +11,11 @@ import io.vertx.core.json.JsonObject;
  * @param maxEventBytes the largest single event accepted ({@code intake.max.event.bytes})
  * @param maxEventsPerRequest the most events in one request ({@code intake.max.events})
  * @param callTimeoutMillis how long the gateway waits for modules ({@code modules.timeout.ms})
+ * @param asyncViewMillis how long a browser waits for a view before it gets a progress page that fills in when the
+ *     view is ready ({@code views.async.threshold.ms}; 0 always waits)
  */
 public record GatewaySettings(String host, int port, long maxBodyBytes, int maxEventBytes, int maxEventsPerRequest,
-    long callTimeoutMillis) {
+    long callTimeoutMillis, long asyncViewMillis) {
 
   /** Settings from configuration, with defaults for missing keys. */
   public static GatewaySettings fromConfig(JsonObject config) {
@@ -23,12 +25,14 @@ public record GatewaySettings(String host, int port, long maxBodyBytes, int maxE
         number(config, "intake.max.body.bytes", 16L * 1024 * 1024).longValue(),
         number(config, "intake.max.event.bytes", 256 * 1024).intValue(),
         number(config, "intake.max.events", 10_000).intValue(),
-        number(config, "modules.timeout.ms", 30_000).longValue());
+        number(config, "modules.timeout.ms", 30_000).longValue(),
+        number(config, "views.async.threshold.ms", 1_000).longValue());
   }
 
   /** A copy listening on {@code newPort}. */
   public GatewaySettings withPort(int newPort) {
-    return new GatewaySettings(host, newPort, maxBodyBytes, maxEventBytes, maxEventsPerRequest, callTimeoutMillis);
+    return new GatewaySettings(host, newPort, maxBodyBytes, maxEventBytes, maxEventsPerRequest, callTimeoutMillis,
+        asyncViewMillis);
   }
 
   /** A numeric setting that may arrive as a number (file) or as text (environment, system property). */

@@ -13,12 +13,13 @@ import org.anserv.gateway.dashboard.Dashboard;
 import org.anserv.gateway.http.ApiError;
 import org.anserv.gateway.intake.EventIntake;
 import org.anserv.gateway.routes.AdminRoutes;
+import org.anserv.gateway.routes.FileRoutes;
 import org.anserv.gateway.routes.HealthRoute;
 import org.anserv.gateway.routes.ModuleRoutes;
 import org.anserv.gateway.routes.SchemaRoute;
 
 /**
- * The HTTP gateway: event intake, view and query routing, schema, metrics and health. It reaches modules only over
+ * The HTTP gateway: event intake, view, query and file routing, schema, metrics and health. It reaches modules only over
  * the event bus. Deployed once per event loop; all instances share the port.
  */
 public final class GatewayVerticle extends VerticleBase {
@@ -46,13 +47,15 @@ public final class GatewayVerticle extends VerticleBase {
   private Router router() {
     Router router = Router.router(vertx);
     EventIntake intake = new EventIntake(vertx, settings, meters);
-    ModuleRoutes modules = new ModuleRoutes(vertx, settings.callTimeoutMillis());
+    ModuleRoutes modules = new ModuleRoutes(vertx, settings.callTimeoutMillis(), settings.asyncViewMillis());
 
     router.post("/events").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
         .handler(intake::post);
     router.get("/events").handler(intake::get);
     router.get("/views/:module/:name").handler(modules::view);
+    router.get("/views/:module/:name/result/:token").handler(modules::viewResult);
     router.get("/queries/:module/:name").handler(modules::query);
+    router.get("/files/:module/:name").handler(new FileRoutes(vertx, settings.callTimeoutMillis())::file);
     router.get("/schema").handler(new SchemaRoute(vertx)::handle);
     router.post("/admin/modules/:module/rebuild").handler(new AdminRoutes(vertx)::rebuild);
     router.get("/health").handler(new HealthRoute(vertx)::handle);
@@ -62,7 +65,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     router.errorHandler(404, ctx -> ApiError.send(ctx, 404, "No such endpoint: " + ctx.request().method() + " "
         + ctx.request().path() + ". Endpoints: POST /events, GET /views/{module}/{view}, GET /queries/{module}/{query},"
-        + " GET /schema, GET /health, GET /metrics."));
+        + " GET /files/{module}/{name}, GET /schema, GET /health, GET /metrics."));
     router.errorHandler(405, ctx -> ApiError.send(ctx, 405, ctx.request().method() + " is not allowed on "
         + ctx.request().path() + ": events are sent with POST (or GET ?msg=...), views and queries read with GET."));
     router.errorHandler(413, ctx -> ApiError.send(ctx, 413, "The body is larger than " + settings.maxBodyBytes()

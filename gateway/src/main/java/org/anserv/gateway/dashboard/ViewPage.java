@@ -20,10 +20,11 @@ final class ViewPage {
    *
    * @param frameSrc the view's own address with the parameters given, or {@code null} while required ones lack
    * @param missing the required parameters without a value
+   * @param sampleSrc the view rendered with its module's sample data, or {@code null} when it has none
    */
   record Model(String module, String moduleHref, String name, String description, String category,
       boolean categoryGuessed, String action, List<Field> fields, List<DataList> dataLists, List<String> missing,
-      String frameSrc) {
+      String frameSrc, String sampleSrc) {
   }
 
   private final Vertx vertx;
@@ -55,7 +56,8 @@ final class ViewPage {
         Model model = new Model(module, Paths.modulePage(module), name, view.getString("description", ""),
             Navigation.label(view.getString("category", "global")), view.getBoolean("categoryGuessed", false),
             Paths.viewPage(module, name), ParameterForm.fields(view, values, lists, "p-"),
-            ParameterForm.dataLists(lists), missing, missing.isEmpty() ? Paths.view(module, name, values) : null);
+            ParameterForm.dataLists(lists), missing, missing.isEmpty() ? Paths.view(module, name, values) : null,
+            view.getBoolean("sample", false) ? Paths.view(module, name, Map.of("sample", "true")) : null);
         pages.send(ctx, 200, "view", module + " / " + name, nav, model, false);
       });
     });

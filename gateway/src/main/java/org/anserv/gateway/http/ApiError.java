@@ -30,23 +30,45 @@ public final class ApiError {
 
   /** Ends {@code ctx} with the error a failed event-bus call to {@code target} stands for. */
   public static void fromBus(RoutingContext ctx, String target, Throwable cause) {
+    Failure failure = failure(target, cause);
+    if (failure.status() == 503) {
+      ctx.response().putHeader("Retry-After", "5");
+    }
+    send(ctx, failure.status(), failure.message());
+  }
+
+  /**
+   * What a failed event-bus call to {@code target} means for the person who made it: the HTTP status and a message
+   * saying what to do.
+   */
+  public static Failure failure(String target, Throwable cause) {
     if (cause instanceof ReplyException reply) {
       if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
-        send(ctx, 404, "No module serves " + target + ": it is not deployed (or failed to deploy). GET /schema"
-            + " lists the modules and their views and queries.");
-      } else if (reply.failureType() == ReplyFailure.TIMEOUT) {
-        send(ctx, 504, target + " did not answer in time; the module may be overloaded or stuck. Try again"
-            + " later; its health is on /health.");
-      } else {
-        int code = reply.failureCode();
-        if (code == 503) {
-          ctx.response().putHeader("Retry-After", "5");
-        }
-        send(ctx, code >= 400 && code < 600 ? code : 500, reply.getMessage());
+        return new Failure(404, "No module serves " + target + ": it is not deployed (or failed to deploy). GET"
+            + " /schema lists the modules and their views and queries.");
       }
-      return;
+      if (reply.failureType() == ReplyFailure.TIMEOUT) {
+        return new Failure(504, target + " did not answer in time; the module may be overloaded or stuck. Try"
+            + " again later; its health is on /health.");
+      }
+      int code = reply.failureCode();
+      return new Failure(code >= 400 && code < 600 ? code : 500, reply.getMessage());
     }
-    send(ctx, 500, target + " failed: " + cause.getMessage());
+    return new Failure(500, target + " failed: " + cause.getMessage());
+  }
+
+  /**
+   * An error as answered.
+   *
+   * @param status the HTTP status
+   * @param message what was wrong and how to fix it
+   */
+  public record Failure(int status, String message) {
+
+    /** The short name of the status, e.g. {@code module_failed}. */
+    public String reason() {
+      return ApiError.reason(status);
+    }
   }
 
   private static String reason(int status) {

@@ -1,15 +1,17 @@
 package org.anserv.gateway.routes;
 
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.EncodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
-import org.anserv.api.Html;
+import java.util.UUID;
 import org.anserv.gateway.http.ApiError;
 import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.deploy.CallRequest;
@@ -17,20 +19,33 @@ import org.anserv.runtime.deploy.CallRequest;
 /**
  * {@code GET /views/{module}/{view}} (HTML) and {@code GET /queries/{module}/{query}} (JSON): forwards the call with
  * its query-string parameters to the module over the event bus and writes the answer.
+ *
+ * <p>A browser (one that accepts {@code text/html}) never waits long for a view: past the asynchronous threshold it
+ * gets a progress page ({@code 202}) that fills in from {@code /views/{module}/{view}/result/{token}} when the view is
+ * ready, and a failed view is an HTML error page rather than JSON. {@code ?sample=true} renders the view with the
+ * module's sample data.
  */
 public final class ModuleRoutes {
 
   private static final int MAX_PARAM_CHARS = 4096;
-  /** Scripts only from this server; styles may be inline, since templates often carry a style attribute. */
-  private static final String VIEW_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-      + " img-src 'self' data:; object-src 'none'; base-uri 'none'";
+  /** How long one refresh of a progress page waits for the view before answering the progress page again. */
+  private static final long RESULT_WAIT_MS = 5_000;
 
   private final Vertx vertx;
   private final DeliveryOptions options;
+  private final DeliveryOptions resultOptions;
+  private final long asyncAfterMillis;
 
-  public ModuleRoutes(Vertx vertx, long timeoutMillis) {
+  /**
+   * Routes whose calls time out after {@code timeoutMillis}; a browser gets a progress page for a view not ready
+   * after {@code asyncAfterMillis} (0: never).
+   */
+  public ModuleRoutes(Vertx vertx, long timeoutMillis, long asyncAfterMillis) {
     this.vertx = vertx;
     this.options = new DeliveryOptions().setSendTimeout(timeoutMillis);
+    // The browser is answered after RESULT_WAIT_MS in any case; the request lives on only to be dropped.
+    this.resultOptions = new DeliveryOptions().setSendTimeout(RESULT_WAIT_MS + 1_000);
+    this.asyncAfterMillis = asyncAfterMillis;
   }
 
   public void query(RoutingContext ctx) {
@@ -57,16 +72,89 @@ public final class ModuleRoutes {
   }
 
   public void view(RoutingContext ctx) {
-    String module = ctx.pathParam("module");
     String view = ctx.pathParam("name");
     Map<String, String> params = params(ctx);
     if (params == null) {
       return;
     }
-    vertx.eventBus().<JsonObject>request(Addresses.moduleCall(module), CallRequest.view(view, params), options)
-        .onSuccess(reply -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-            .end(page(module + " / " + view, reply.body().getString("html"))))
-        .onFailure(cause -> ApiError.fromBus(ctx, "View '" + module + "/" + view + "'", cause));
+    if ("true".equals(params.get("sample"))) {
+      callView(ctx, CallRequest.sample(view), options, null);
+    } else if (asyncAfterMillis > 0 && browser(ctx)) {
+      String token = UUID.randomUUID().toString();
+      long now = System.currentTimeMillis();
+      callView(ctx, CallRequest.view(view, params, token), options,
+          new Waiting(resultPath(ctx, token, now), now, asyncAfterMillis));
+    } else {
+      callView(ctx, CallRequest.view(view, params), options, null);
+    }
+  }
+
+  /**
+   * {@code GET /views/{module}/{view}/result/{token}?since=...}: the view a progress page waits for, or after a few
+   * seconds the progress page again.
+   */
+  public void viewResult(RoutingContext ctx) {
+    String token = ctx.pathParam("token");
+    long since = since(ctx.queryParams().get("since"));
+    callView(ctx, CallRequest.result(ctx.pathParam("name"), token), resultOptions,
+        new Waiting(resultPath(ctx, token, since), since, RESULT_WAIT_MS));
+  }
+
+  /**
+   * How long a browser waits before it gets a progress page instead.
+   *
+   * @param resultPath where the progress page asks for the view
+   * @param since when the view was first asked for, in epoch milliseconds
+   * @param millis how long this request waits for the view
+   */
+  private record Waiting(String resultPath, long since, long millis) {
+  }
+
+  // The call goes on when the browser is given the progress page: the module keeps its answer under the token.
+  private void callView(RoutingContext ctx, JsonObject request, DeliveryOptions delivery, Waiting waiting) {
+    String module = ctx.pathParam("module");
+    String view = ctx.pathParam("name");
+    Future<Message<JsonObject>> reply = vertx.eventBus().request(Addresses.moduleCall(module), request, delivery);
+    if (waiting != null) {
+      long timer = vertx.setTimer(waiting.millis(), id -> html(ctx, 202, ViewPages.pending(module, view,
+          waiting.resultPath(), waiting.since(), System.currentTimeMillis())));
+      reply.onComplete(done -> vertx.cancelTimer(timer));
+    }
+    reply.onSuccess(answer -> html(ctx, 200, ViewPages.view(module, view, answer.body().getString("html"))))
+        .onFailure(cause -> {
+          String target = "View '" + module + "/" + view + "'";
+          if (browser(ctx)) {
+            ApiError.Failure failure = ApiError.failure(target, cause);
+            html(ctx, failure.status(), ViewPages.error(module, view, failure));
+          } else {
+            ApiError.fromBus(ctx, target, cause);
+          }
+        });
+  }
+
+  private static String resultPath(RoutingContext ctx, String token, long since) {
+    return "/views/" + ctx.pathParam("module") + "/" + ctx.pathParam("name") + "/result/" + token + "?since=" + since;
+  }
+
+  private static long since(String text) {
+    try {
+      return text == null ? System.currentTimeMillis() : Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      return System.currentTimeMillis();
+    }
+  }
+
+  private static void html(RoutingContext ctx, int status, String page) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-store").end(page);
+  }
+
+  private static boolean browser(RoutingContext ctx) {
+    String accept = ctx.request().getHeader("Accept");
+    return accept != null && accept.contains("text/html");
   }
 
   private static Map<String, String> params(RoutingContext ctx) {
@@ -82,20 +170,5 @@ public final class ModuleRoutes {
       params.put(name, value);
     }
     return params;
-  }
-
-  /**
-   * Wraps a view's HTML in a page with the view stylesheet and {@code view.js} (tells the dashboard's frame its
-   * height); when the view declares a chart ({@code <canvas data-chart="...">}), the vendored Chart.js and
-   * {@code charts.js} that draws it. The policy allows scripts from this server only: a template cannot run inline
-   * script.
-   */
-  private static String page(String title, String body) {
-    String charts = body.contains("data-chart") ? "<script src=\"/assets/vendor/chart.umd.js\" defer></script>"
-        + "<script src=\"/assets/charts.js\" defer></script>" : "";
-    return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + VIEW_POLICY + "\"><title>" + Html.escape(title)
-        + "</title><link rel=\"stylesheet\" href=\"/assets/view.css\"><script src=\"/assets/view.js\" defer></script>"
-        + charts + "</head><body>\n" + body + "\n</body></html>\n";
   }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.anserv.gateway.fixtures.Slow;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -124,6 +125,60 @@ class DashboardBrowserTest {
     assertThat(output.attr("data-status")).isEqualTo("200");
     assertThat(output.text()).startsWith("200 OK").contains("\"user\": \"ann\"");
     assertThat(output.wholeText()).contains("[\n  {\n    \"user\": \"ann\",\n    \"events\": 11\n  }");
+  }
+
+  @Test
+  void aSlowViewShowsProgressAtOnceThenFillsIn() throws Exception {
+    Slow.hold();
+    try (DevTools browser = DevTools.launch(profiles.resolve("devtools-slow"))) {
+      DevTools.Tab tab = browser.open(server.url("/modules/slow/views/report"));
+
+      Object progress = tab.await(() -> tab.evaluateInFrame("document.querySelector('[data-pending] progress')"
+          + " ? document.body.innerText : null"), 30, "the progress page in the view's frame");
+      assertThat(progress.toString()).contains("Preparing slow / report");
+      tab.await(() -> "complete".equals(tab.evaluate("document.readyState")) ? true : null, 5,
+          "the dashboard page loaded while the view is still running");
+      assertThat(tab.evaluateInFrame("document.querySelector('[data-pending]') !== null")).isEqualTo(true);
+      tab.screenshot(SCREENSHOTS.resolve("async-view-pending.png"), 1280, 600);
+
+      Slow.release("Report ready");
+      Object report = tab.await(() -> tab.evaluateInFrame("document.querySelector('h2.slow-report')"
+          + " ? document.querySelector('h2.slow-report').textContent : null"), 30, "the finished view");
+      assertThat(report).isEqualTo("Report ready");
+      assertThat(tab.evaluateInFrame("document.querySelector('[data-pending]') === null")).isEqualTo(true);
+      tab.screenshot(SCREENSHOTS.resolve("async-view-ready.png"), 1280, 600);
+    } finally {
+      Slow.release("released");
+    }
+  }
+
+  @Test
+  void aBrokenTemplateShowsAnErrorPageInItsFrameWhileOtherViewsWork() throws Exception {
+    try (DevTools browser = DevTools.launch(profiles.resolve("devtools-broken"))) {
+      DevTools.Tab broken = browser.open(server.url("/modules/broken-views/views/syntax"));
+      Object error = broken.await(() -> broken.evaluateInFrame("document.querySelector('.view-error pre')"
+          + " ? document.querySelector('.view-error pre').textContent : null"), 30, "the template error page");
+      assertThat(error).isEqualTo("Template error in module 'broken-views', view 'syntax':"
+          + " templates/broken-views/syntax.hbs:3:14: found: '}'");
+      broken.screenshot(SCREENSHOTS.resolve("view-template-error.png"), 1280, 700);
+
+      DevTools.Tab fine = browser.open(server.url("/modules/broken-views/views/fine"));
+      assertThat(fine.await(() -> fine.evaluateInFrame("document.querySelector('p.fine')"
+          + " ? document.querySelector('p.fine').textContent : null"), 30, "the working view")).isEqualTo("All fine.");
+      DevTools.Tab chart = browser.open(server.url("/modules/counts/views/overview"));
+      assertThat(chart.await(() -> chart.evaluateInFrame("document.querySelector('canvas[data-rendered=true]')"
+          + " ? 'drawn' : null"), 30, "the counts chart")).isEqualTo("drawn");
+    }
+  }
+
+  @Test
+  void aViewWithSampleDataOffersItAndRendersIt() throws Exception {
+    Document page = rendered("/modules/counts/views/overview");
+    assertThat(page.selectFirst("a[data-sample]").attr("href")).isEqualTo("/views/counts/overview?sample=true");
+
+    Document sample = rendered("/views/counts/overview?sample=true");
+    assertThat(sample.select(".total strong").text()).isEqualTo("1362");
+    assertThat(sample.selectFirst("canvas[data-chart]").attr("data-rendered")).isEqualTo("true");
   }
 
   @Test

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.anserv.gateway.AnservServer;
 
 /** A whole anserv node on a free port with an in-memory MongoDB, and an HTTP client for it. */
-final class RunningServer implements AutoCloseable {
+public final class RunningServer implements AutoCloseable {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -33,7 +33,7 @@ final class RunningServer implements AutoCloseable {
   }
 
   /** Starts a node keeping its event log under {@code dataDir}. */
-  static RunningServer start(Path dataDir) {
+  public static RunningServer start(Path dataDir) {
     Vertx vertx = Vertx.vertx();
     JsonObject config = new JsonObject().put("http.port", 0).put("http.instances", 1)
         .put("mongo.embedded.storage", "memory").put("data.dir", dataDir.toString()).put("log.durability", "process")
@@ -42,23 +42,33 @@ final class RunningServer implements AutoCloseable {
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))));
   }
 
+  /** The server's Vert.x instance. */
+  public Vertx vertx() {
+    return vertx;
+  }
+
   /** The absolute address of {@code path} on this server. */
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.port() + path;
   }
 
-  HttpResponse<Buffer> get(String path) {
+  public HttpResponse<Buffer> get(String path) {
     return await(client.get(path).send());
   }
 
+  /** {@code path} asked for as a browser does, accepting HTML first. */
+  public HttpResponse<Buffer> getHtml(String path) {
+    return await(client.get(path).putHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").send());
+  }
+
   /** Sends events in hard-realtime mode: they are handled when this returns. */
-  JsonObject feed(JsonArray events) {
+  public JsonObject feed(JsonArray events) {
     return await(client.post("/events?sync=true").putHeader("Content-Type", "application/json")
         .sendBuffer(events.toBuffer())).bodyAsJsonObject();
   }
 
   /** A distinct event: the log drops events whose content repeats one it already has. */
-  static JsonObject event(String user, String type) {
+  public static JsonObject event(String user, String type) {
     return new JsonObject().put("username", user).put("event_type", type).put("event_source", "server")
         .put("time", "2024-03-01T10:00:00.000000+00:00")
         .put("event", new JsonObject().put("seq", SEQUENCE.incrementAndGet()));

@@ -2,8 +2,8 @@ package org.anserv.runtime.bus;
 
 /**
  * Every event-bus address anserv uses, in one place. Module addresses carry the module's name; nothing outside the
- * runtime sends to a module's private addresses except through {@link #moduleCall(String)} and
- * {@link #moduleEvents(String)}.
+ * runtime sends to a module's private addresses except through {@link #moduleCall(String)},
+ * {@link #moduleFiles(String)} and {@link #moduleEvents(String)}.
  */
 public final class Addresses {
 
@@ -22,12 +22,23 @@ public final class Addresses {
   /** Rebuilds a module's state from the event log (the module's name, a {@code String}); answers when done. */
   public static final String REBUILD = "anserv.runtime.rebuild";
 
+  /** The header of a file answered on {@link #moduleFiles(String)} that carries its content type. */
+  public static final String CONTENT_TYPE_HEADER = "content-type";
+
   private Addresses() {
   }
 
   /** Where a module answers view and query calls. */
   public static String moduleCall(String module) {
     return "anserv.module." + module + ".call";
+  }
+
+  /**
+   * Where a module's stored files are read: the body is the file's name ({@code String}); the answer is its content
+   * ({@code Buffer}) with its content type in header {@link #CONTENT_TYPE_HEADER}, or failure 404.
+   */
+  public static String moduleFiles(String module) {
+    return "anserv.module." + module + ".files";
   }
 
   /** Where a module takes events it must handle before the sender gets its answer (hard realtime). */

@@ -5,13 +5,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The body of a view or query call on a module's call address: {@code {"kind": "view"|"query", "name": ...,
- * "params": {...}}}. A query answers {@code {"result": value}}, a view {@code {"html": "..."}}.
+ * The body of a call on a module's call address, {@code {"kind", "name", ...}}:
+ * <ul>
+ *   <li>{@code query}, {@code view} with {@code "params": {...}}: a query answers {@code {"result": value}}, a view
+ *       {@code {"html": "..."}}; a view call with a {@code "token"} also keeps its answer under that token, for a
+ *       caller that stopped waiting for it (a browser shown a progress page);</li>
+ *   <li>{@code result} with {@code "token"}: the kept answer of that view call, once it is ready;</li>
+ *   <li>{@code sample}: the view rendered with the module's sample data, no module code called.</li>
+ * </ul>
  */
 public final class CallRequest {
 
   public static final String QUERY = "query";
   public static final String VIEW = "view";
+  public static final String RESULT = "result";
+  public static final String SAMPLE = "sample";
 
   private CallRequest() {
   }
@@ -24,6 +32,24 @@ public final class CallRequest {
   /** A call of view {@code name}. */
   public static JsonObject view(String name, Map<String, String> params) {
     return request(VIEW, name, params);
+  }
+
+  /**
+   * A call of view {@code name} whose answer is also kept under {@code token}, an unguessable string the caller
+   * chose, for {@link #result(String, String)}.
+   */
+  public static JsonObject view(String name, Map<String, String> params, String token) {
+    return request(VIEW, name, params).put("token", token);
+  }
+
+  /** Asks for the answer of the call of view {@code name} kept under {@code token}; answered once it is ready. */
+  public static JsonObject result(String name, String token) {
+    return new JsonObject().put("kind", RESULT).put("name", name).put("token", token);
+  }
+
+  /** Renders view {@code name} with its sample data. */
+  public static JsonObject sample(String name) {
+    return new JsonObject().put("kind", SAMPLE).put("name", name);
   }
 
   static Map<String, String> params(JsonObject request) {

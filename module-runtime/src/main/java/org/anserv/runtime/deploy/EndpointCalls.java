@@ -1,7 +1,10 @@
 package org.anserv.runtime.deploy;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -29,7 +32,9 @@ import org.anserv.runtime.render.TemplateRenderer;
 
 /**
  * Answers view and query calls addressed to one module: finds the method, applies parameter defaults and
- * memoization, runs it in the module's serial executor, renders views, and replies or fails with a status code.
+ * memoization, runs it in the module's serial executor, renders views, and replies or fails with a status code. Answers
+ * of views a browser stopped waiting for are kept for it ({@link AsyncViews}); sample renderings call no module
+ * code ({@link ViewSamples}).
  */
 final class EndpointCalls {
 
@@ -40,10 +45,12 @@ final class EndpointCalls {
   private final ModuleMetrics metrics;
   private final FailureLog failureLog;
   private final TemplateRenderer renderer;
+  private final ViewSamples samples;
+  private final AsyncViews asyncViews;
   private final Map<String, MemoCache> memos = new HashMap<>();
 
-  EndpointCalls(ModuleDefinition module, MethodInvoker invoker, SerialExecutor serial, ModuleHandles handles,
-      ModuleMetrics metrics, FailureLog failureLog) {
+  EndpointCalls(Vertx vertx, ModuleDefinition module, MethodInvoker invoker, SerialExecutor serial,
+      ModuleHandles handles, ModuleMetrics metrics, FailureLog failureLog) {
     this.module = module;
     this.invoker = invoker;
     this.serial = serial;
@@ -51,6 +58,8 @@ final class EndpointCalls {
     this.metrics = metrics;
     this.failureLog = failureLog;
     this.renderer = new TemplateRenderer(module.name(), module.type().getClassLoader());
+    this.samples = new ViewSamples(module, renderer);
+    this.asyncViews = new AsyncViews(vertx, module.name());
     for (MethodDefinition m : module.methods()) {
       if (m.memoize() != null) {
         memos.put(m.kind() + "/" + m.name(), new MemoCache(m.memoize().toNanos()));
@@ -62,31 +71,78 @@ final class EndpointCalls {
     JsonObject request = message.body();
     String kind = request.getString("kind", "");
     String name = request.getString("name", "");
-    MethodKind methodKind = CallRequest.VIEW.equals(kind) ? MethodKind.VIEW : MethodKind.QUERY;
-    Optional<MethodDefinition> method = module.endpoint(methodKind, name);
-    if (method.isEmpty()) {
-      message.fail(Failures.NOT_FOUND, "Module '" + module.name() + "' has no " + kind + " named '" + name
-          + "'. Its " + (methodKind == MethodKind.VIEW ? "views" : "queries") + ": "
-          + module.methods(methodKind).stream().map(MethodDefinition::name).toList()
-          + ". GET /schema lists everything.");
-      return;
+    switch (kind) {
+      case CallRequest.RESULT -> asyncViews.result(message, name, request.getString("token", ""));
+      case CallRequest.SAMPLE -> reply(message, method(MethodKind.VIEW, name).compose(samples::render)
+          .map(html -> new JsonObject().put("html", html)));
+      case CallRequest.VIEW -> {
+        Future<JsonObject> answer = method(MethodKind.VIEW, name).compose(view -> answer(view, request));
+        String token = request.getString("token");
+        if (token != null) {
+          asyncViews.keep(token, name, answer);
+        }
+        reply(message, answer);
+      }
+      default -> reply(message, method(MethodKind.QUERY, name).compose(query -> answer(query, request)));
     }
+  }
+
+  /** The module's schema, each view saying whether it has sample data ({@code "sample": true}). */
+  JsonObject schema() {
+    JsonObject schema = module.schema();
+    schema.getJsonArray("views", new JsonArray()).forEach(view -> {
+      JsonObject json = (JsonObject) view;
+      json.put("sample", samples.has(json.getString("name")));
+    });
+    return schema;
+  }
+
+  /** Replies {@code answer} to {@code message} once complete, or fails it with the failure's status code. */
+  static void reply(Message<?> message, Future<JsonObject> answer) {
+    answer.onSuccess(message::reply).onFailure(cause -> {
+      if (cause instanceof ReplyException failure) {
+        message.fail(failure.failureCode(), failure.getMessage());
+      } else {
+        message.fail(Failures.MODULE_FAILED, String.valueOf(cause.getMessage()));
+      }
+    });
+  }
+
+  private Future<MethodDefinition> method(MethodKind kind, String name) {
+    Optional<MethodDefinition> method = module.endpoint(kind, name);
+    if (method.isPresent()) {
+      return Future.succeededFuture(method.get());
+    }
+    boolean view = kind == MethodKind.VIEW;
+    return failure(Failures.NOT_FOUND, "Module '" + module.name() + "' has no " + (view ? "view" : "query")
+        + " named '" + name + "'. Its " + (view ? "views" : "queries") + ": "
+        + module.methods(kind).stream().map(MethodDefinition::name).toList() + ". GET /schema lists everything.");
+  }
+
+  // The answer's body; a failure is a ReplyException whose code the gateway reads as the HTTP status.
+  private Future<JsonObject> answer(MethodDefinition method, JsonObject request) {
+    String kind = method.kind() == MethodKind.VIEW ? CallRequest.VIEW : CallRequest.QUERY;
     long start = System.nanoTime();
-    call(method.get(), withDefaults(method.get(), CallRequest.params(request)))
-        .onSuccess(value -> {
-          metrics.called(kind, name, "ok", System.nanoTime() - start);
-          message.reply(methodKind == MethodKind.VIEW ? new JsonObject().put("html", value)
-              : new JsonObject().put("result", value));
-        })
-        .onFailure(cause -> {
-          int status = status(cause);
-          metrics.called(kind, name, outcome(status), System.nanoTime() - start);
-          if (status == Failures.MODULE_FAILED) {
-            failureLog.callFailed(kind, name, cause);
-          }
-          message.fail(status, status == Failures.MODULE_FAILED ? cause.getMessage()
-              : cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage());
-        });
+    return call(method, withDefaults(method, CallRequest.params(request))).transform(outcome -> {
+      if (outcome.succeeded()) {
+        metrics.called(kind, method.name(), "ok", System.nanoTime() - start);
+        return Future.succeededFuture(new JsonObject()
+            .put(method.kind() == MethodKind.VIEW ? "html" : "result", outcome.result()));
+      }
+      int status = status(outcome.cause());
+      metrics.called(kind, method.name(), outcome(status), System.nanoTime() - start);
+      if (status == Failures.MODULE_FAILED) {
+        failureLog.callFailed(kind, method.name(), outcome.cause());
+      }
+      // A module's refusal (QueryFailure) is wrapped once with context; its own message is the answer.
+      Throwable cause = outcome.cause();
+      return failure(status, status == Failures.MODULE_FAILED || cause.getCause() == null ? cause.getMessage()
+          : cause.getCause().getMessage());
+    });
+  }
+
+  static <T> Future<T> failure(int status, String message) {
+    return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, status, message));
   }
 
   private Future<Object> call(MethodDefinition method, Map<String, String> params) {

@@ -40,6 +40,7 @@ public final class ModuleVerticle extends VerticleBase {
   private LogFeed queued;
   private final List<BatchFeed> batched = new ArrayList<>();
   private CronRunner crons;
+  private ModuleFiles files;
   private ModuleMetrics metrics;
   private Databases databases;
 
@@ -59,19 +60,22 @@ public final class ModuleVerticle extends VerticleBase {
     RuntimeHandles handles = new RuntimeHandles(vertx, module.name(), databases, services.sql(),
         services.settings().callTimeoutMillis());
     EventDelivery delivery = new EventDelivery(invoker, serial, handles, metrics, failureLog);
-    EndpointCalls endpoints = new EndpointCalls(module, invoker, serial, handles, metrics, failureLog);
+    EndpointCalls endpoints = new EndpointCalls(vertx, module, invoker, serial, handles, metrics, failureLog);
     crons = new CronRunner(vertx, module, invoker, serial, handles, metrics, failureLog);
     createFeeds(delivery, new FeedCursors(handles.db()));
+    files = new ModuleFiles(vertx, module.name(), handles.files());
 
     consumers.add(vertx.eventBus().<LiveBatch>consumer(Addresses.moduleEvents(module.name()), this::pushNow));
     if (realtime != null) {
       consumers.add(vertx.eventBus().<LiveBatch>consumer(Addresses.EVENTS, m -> realtime.push(m.body(), null)));
     }
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.moduleCall(module.name()), endpoints::handle));
-    return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+    List<Future<Void>> registered = new ArrayList<>(consumers.stream().map(MessageConsumer::completion).toList());
+    registered.add(files.start());
+    return Future.all(registered)
         .compose(v -> startFeeds())
         .onSuccess(v -> crons.start())
-        .compose(v -> vertx.eventBus().request(Addresses.REGISTER, module.schema(),
+        .compose(v -> vertx.eventBus().request(Addresses.REGISTER, endpoints.schema(),
             new DeliveryOptions().setSendTimeout(5_000)));
   }
 
@@ -80,6 +84,7 @@ public final class ModuleVerticle extends VerticleBase {
     crons.stop();
     List<Future<?>> stopping = new ArrayList<>();
     consumers.forEach(c -> stopping.add(c.unregister()));
+    stopping.add(files.stop());
     if (realtime != null) {
       stopping.add(realtime.stop());
     }

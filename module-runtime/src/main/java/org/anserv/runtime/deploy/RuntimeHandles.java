@@ -4,11 +4,13 @@ import io.vertx.core.Vertx;
 import org.anserv.api.Db;
 import org.anserv.api.Emitter;
 import org.anserv.api.Event;
+import org.anserv.api.FileStore;
 import org.anserv.api.Queries;
 import org.anserv.api.ReadOnlyDb;
 import org.anserv.api.Sql;
 import org.anserv.runtime.inject.ModuleHandles;
 import org.anserv.runtime.store.Databases;
+import org.anserv.runtime.store.GridFsFiles;
 
 /** The handles of one deployed module, created once and shared by all its calls. */
 final class RuntimeHandles implements ModuleHandles {
@@ -19,6 +21,7 @@ final class RuntimeHandles implements ModuleHandles {
   private final Db db;
   private final Queries queries;
   private final Sql sql;
+  private final GridFsFiles files;
   private final long timeoutMillis;
 
   RuntimeHandles(Vertx vertx, String module, Databases databases, Sql sql, long timeoutMillis) {
@@ -28,6 +31,7 @@ final class RuntimeHandles implements ModuleHandles {
     this.db = databases.own(module);
     this.queries = new BusQueries(vertx, timeoutMillis);
     this.sql = sql;
+    this.files = databases.files(module);
     this.timeoutMillis = timeoutMillis;
   }
 
@@ -54,5 +58,10 @@ final class RuntimeHandles implements ModuleHandles {
   @Override
   public Sql sql() {
     return sql;
+  }
+
+  @Override
+  public GridFsFiles files() {
+    return files;
   }
 }

@@ -3,6 +3,7 @@ package org.anserv.runtime.inject;
 import org.anserv.api.Db;
 import org.anserv.api.Emitter;
 import org.anserv.api.Event;
+import org.anserv.api.FileStore;
 import org.anserv.api.Queries;
 import org.anserv.api.ReadOnlyDb;
 import org.anserv.api.Sql;
@@ -24,4 +25,7 @@ public interface ModuleHandles {
 
   /** The SQL read-replica. */
   Sql sql();
+
+  /** The module's own file store. */
+  FileStore files();
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.anserv.api.Db;
 import org.anserv.api.Emitter;
 import org.anserv.api.Event;
+import org.anserv.api.FileStore;
 import org.anserv.api.From;
 import org.anserv.api.Param;
 import org.anserv.api.Params;
@@ -41,6 +42,7 @@ public final class ResolverCatalog {
         c -> c.handles().emitter(c.event())));
     HANDLES.put(Queries.class, new Handle(all, c -> c.handles().queries()));
     HANDLES.put(Sql.class, new Handle(all, c -> c.handles().sql()));
+    HANDLES.put(FileStore.class, new Handle(all, c -> c.handles().files()));
   }
 
   private ResolverCatalog() {

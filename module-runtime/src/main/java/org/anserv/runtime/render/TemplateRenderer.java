@@ -43,8 +43,10 @@ public final class TemplateRenderer {
       }
       return compiledTemplate.apply(plain(template.data()));
     } catch (HandlebarsException e) {
+      // The loader reports paths from the root; the author wrote them relative to the resources.
+      String file = e.getError().filename.startsWith("/") ? e.getError().filename.substring(1) : e.getError().filename;
       throw new TemplateException("Template error in module '" + module + "', view '" + view + "': "
-          + e.getError().filename + ":" + e.getError().line + ":" + e.getError().column + ": " + e.getError().reason,
+          + file + ":" + e.getError().line + ":" + e.getError().column + ": " + e.getError().reason,
           e);
     } catch (IOException e) {
       throw new TemplateException("Template '" + template.path() + "' of module '" + module + "', view '" + view

@@ -38,6 +38,11 @@ public final class Databases {
     return new ReadOnlyMongoDb(client(module), databaseName(module));
   }
 
+  /** The file store of {@code module}, on GridFS in its own database: only for the module itself. */
+  public GridFsFiles files(String module) {
+    return new GridFsFiles(vertx, client(module), module);
+  }
+
   /** The MongoDB database name of {@code module}. */
   public String databaseName(String module) {
     return prefix + module.replace('-', '_');

@@ -211,8 +211,8 @@ class ModuleInspectorTest {
                 "@Param(\"limit\") in @Query method 'ManyMistakes.badDefault(int)' has default \"ten\", which is"
                     + " not a whole number: fix defaultValue.",
                 "Parameter [Event event] in @Query method 'ManyMistakes.eventInQuery(Event)' cannot be injected"
-                    + " into @Query methods. Injectable types there: Db, Params, Queries, Sql, ReadOnlyDb with"
-                    + " @From, and values annotated @Param.",
+                    + " into @Query methods. Injectable types there: Db, Params, Queries, Sql, FileStore,"
+                    + " ReadOnlyDb with @From, and values annotated @Param.",
                 "@Memoize on @EventHandler method 'ManyMistakes.memoizedHandler(Event)': memoize applies to views"
                     + " and queries only; remove it.",
                 "@Cron method 'ManyMistakes.noSchedule()' must set exactly one of every (e.g. @Cron(every ="
@@ -230,7 +230,7 @@ class ModuleInspectorTest {
                     + " (rendered with escaping) or Html, or a Future of one.",
                 "No resolver for parameter [StringBuilder builder] in @Query method"
                     + " 'ManyMistakes.unknownParameter(StringBuilder)'. Injectable types in @Query methods: Db,"
-                    + " Params, Queries, Sql, ReadOnlyDb with @From, and values annotated @Param.",
+                    + " Params, Queries, Sql, FileStore, ReadOnlyDb with @From, and values annotated @Param.",
                 "@Param(\"when\") in @Query method 'ManyMistakes.wrongParamType(List)' has type List: use String,"
                     + " int, long, double or boolean (or their boxed types).",
                 "@Query name \"same\" is used by ManyMistakes.first() and ManyMistakes.second(): give each a"
