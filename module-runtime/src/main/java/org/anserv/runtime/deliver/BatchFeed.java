@@ -59,8 +59,12 @@ public final class BatchFeed {
   }
 
   /** Stops reading; events of an unfinished batch are read again after a restart. */
-  public Future<Void> stop() {
+  public void halt() {
     stopped = true;
+  }
+
+  /** Saves the cursor: after {@link #halt()} and once the module's calls have drained, it is exact. */
+  public Future<Void> saveCursor() {
     return cursors.save(name, cursor);
   }
 
@@ -80,6 +84,9 @@ public final class BatchFeed {
     }
     int wanted = Math.max(1, Math.min(mode.batchSize() - pending.size(), 4096));
     log.read(readCursor, wanted).onComplete(read -> {
+      if (stopped) {
+        return;
+      }
       if (read.failed()) {
         vertx.setTimer(1_000, t -> read());
         return;
@@ -139,7 +146,9 @@ public final class BatchFeed {
     long next = readCursor;
     delivery.deliverBatch(handler, batch).onComplete(done -> {
       cursor = next;
-      cursors.save(name, cursor).onComplete(saved -> read());
+      if (!stopped) {
+        cursors.save(name, cursor).onComplete(saved -> read());
+      }
     });
   }
 }

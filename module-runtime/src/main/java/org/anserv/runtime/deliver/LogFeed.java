@@ -76,14 +76,18 @@ public final class LogFeed {
     }).mapEmpty();
   }
 
-  /** Stops reading and saves the cursor. */
-  public Future<Void> stop() {
+  /** Stops taking work: no new chunk is read and waiting pushes are answered empty; the one running finishes. */
+  public void halt() {
     stopped = true;
     if (idleTimer >= 0) {
       vertx.cancelTimer(idleTimer);
     }
     waiting.forEach(p -> complete(p.reply(), new JsonArray()));
     waiting.clear();
+  }
+
+  /** Saves the cursor: after {@link #halt()} and once the module's calls have drained, it is exact. */
+  public Future<Void> saveCursor() {
     return cursors.save(name, cursor);
   }
 
@@ -149,6 +153,9 @@ public final class LogFeed {
       return;
     }
     log.read(cursor, wanted).onComplete(read -> {
+      if (stopped) {
+        return;
+      }
       if (read.failed()) {
         LOG.atWarn().addKeyValue("module", module).addKeyValue("feed", name).log("Reading the log failed, retrying"
             + " in 1 s: {}", read.cause().toString());

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.anserv.api.Delivery;
 import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.bus.LiveBatch;
@@ -33,6 +34,8 @@ import org.anserv.runtime.store.Databases;
  */
 public final class ModuleVerticle extends VerticleBase {
 
+  private static final long STOP_DRAIN_SECONDS = 10;
+
   private final ModuleDefinition module;
   private final ModuleServices services;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
@@ -43,6 +46,7 @@ public final class ModuleVerticle extends VerticleBase {
   private ModuleFiles files;
   private ModuleMetrics metrics;
   private Databases databases;
+  private SerialExecutor serial;
 
   public ModuleVerticle(ModuleDefinition module, ModuleServices services) {
     this.module = module;
@@ -51,7 +55,7 @@ public final class ModuleVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    SerialExecutor serial = new SerialExecutor(context, services.settings().queueCapacity());
+    serial = new SerialExecutor(context, services.settings().queueCapacity());
     metrics = new ModuleMetrics(services.meters(), module.name());
     metrics.queueDepth(serial::waiting);
     FailureLog failureLog = new FailureLog(module.name());
@@ -79,20 +83,37 @@ public final class ModuleVerticle extends VerticleBase {
             new DeliveryOptions().setSendTimeout(5_000)));
   }
 
+  // Stop taking work, let the running call finish, then save exact cursors, then close the databases: a chunk
+  // half applied when the databases closed would be applied again after the restart.
   @Override
   public Future<?> stop() {
     crons.stop();
-    List<Future<?>> stopping = new ArrayList<>();
-    consumers.forEach(c -> stopping.add(c.unregister()));
-    stopping.add(files.stop());
+    List<Future<?>> unregistering = new ArrayList<>();
+    consumers.forEach(c -> unregistering.add(c.unregister()));
     if (realtime != null) {
-      stopping.add(realtime.stop());
+      realtime.halt();
     }
     if (queued != null) {
-      stopping.add(queued.stop());
+      queued.halt();
     }
-    batched.forEach(feed -> stopping.add(feed.stop()));
-    return Future.join(stopping).onComplete(v -> metrics.close()).eventually(databases::close);
+    batched.forEach(BatchFeed::halt);
+    return Future.join(unregistering)
+        .compose(v -> serial.drained().timeout(STOP_DRAIN_SECONDS, TimeUnit.SECONDS).otherwiseEmpty())
+        .compose(v -> Future.join(saves()))
+        .onComplete(v -> metrics.close())
+        .eventually(databases::close);
+  }
+
+  private List<Future<Void>> saves() {
+    List<Future<Void>> saves = new ArrayList<>();
+    if (realtime != null) {
+      saves.add(realtime.saveCursor());
+    }
+    if (queued != null) {
+      saves.add(queued.saveCursor());
+    }
+    batched.forEach(feed -> saves.add(feed.saveCursor()));
+    return saves;
   }
 
   private void createFeeds(EventDelivery delivery, FeedCursors cursors) {

@@ -4,6 +4,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +18,7 @@ public final class SerialExecutor {
   private final Context context;
   private final int capacity;
   private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+  private final List<Promise<Void>> drainWaiters = new ArrayList<>();
   private boolean running;
 
   /** An executor on {@code context} holding at most {@code capacity} waiting calls. */
@@ -38,6 +41,16 @@ public final class SerialExecutor {
       running = true;
       queue.poll().run();
     }
+    return promise.future();
+  }
+
+  /** Completes once no call runs and none waits: what a stopping module waits for before its databases close. */
+  public Future<Void> drained() {
+    if (!running && queue.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> promise = Promise.promise();
+    drainWaiters.add(promise);
     return promise.future();
   }
 
@@ -64,6 +77,8 @@ public final class SerialExecutor {
     Runnable task = queue.poll();
     if (task == null) {
       running = false;
+      drainWaiters.forEach(Promise::tryComplete);
+      drainWaiters.clear();
     } else {
       task.run();
     }

@@ -472,4 +472,19 @@ class ModuleRuntimeTest {
     Thread.sleep(500);
     assertThat(((JsonObject) query("pongs", "seen", Map.of())).getJsonArray("pongs")).hasSize(1);
   }
+
+  @Test
+  void aModuleStoppedWhileBusyResumesWithoutCountingTwice() throws Exception {
+    for (int i = 0; i < 1_500; i++) {
+      publish(event("busy" + i));
+    }
+    await(runtime.deploy(Counter.class));
+    Thread.sleep(150);
+    await(runtime.undeploy("counter"));
+    await(runtime.deploy(Counter.class));
+
+    eventually(() -> assertThat(query("counter", "total", Map.of())).isEqualTo(1_500L));
+    Thread.sleep(300);
+    assertThat(query("counter", "total", Map.of())).isEqualTo(1_500L);
+  }
 }
