@@ -364,6 +364,7 @@ class GatewayTest {
     @Test
     void metricsExposePerModuleSeries() {
       post("/events?sync=true", "application/json", event("metrics", "problem_check"));
+      post("/events?sync=true", "application/json", "{\"username\": \"quirky\"}");
       get("/queries/counts/total");
       String metrics = get("/metrics").bodyAsString();
       assertThat(metrics)
@@ -372,7 +373,9 @@ class GatewayTest {
           .contains("anserv_module_handler_seconds_bucket{handler=\"count\",module=\"counts\"")
           .contains("anserv_module_calls_total{kind=\"query\",module=\"counts\",name=\"total\",outcome=\"ok\"}")
           .contains("anserv_module_queue_depth{module=\"counts\"}")
-          .contains("anserv_intake_events_total{format=\"json\",outcome=\"accepted\"}");
+          .contains("anserv_intake_events_total{format=\"json\",outcome=\"accepted\"}")
+          .contains("anserv_intake_quirks_total{format=\"json\",quirk=\"no_type\"}")
+          .contains("anserv_intake_quirks_total{format=\"json\",quirk=\"no_time\"}");
     }
 
     private JsonObject module(JsonObject schema, String name) {

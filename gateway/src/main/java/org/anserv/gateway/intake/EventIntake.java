@@ -94,11 +94,16 @@ public final class EventIntake {
     }
     boolean sync = isSync(ctx);
     List<Event> events = new ArrayList<>(parsed.events().size());
+    int withoutType = 0;
+    int withoutTime = 0;
     for (JsonObject raw : parsed.events()) {
       Event event = Event.of(EventIds.of(raw).toString(), raw, Origin.EXTERNAL);
-      metrics.quirks(format, event);
+      // Field presence only: parsing every timestamp here would cost more than the rest of intake per event.
+      withoutType += event.type().isEmpty() ? 1 : 0;
+      withoutTime += raw.getValue("time") instanceof String || raw.getValue("timestamp") instanceof String ? 0 : 1;
       events.add(event);
     }
+    metrics.quirks(format, withoutType, withoutTime);
     vertx.eventBus().<JsonObject>request(Addresses.SUBMIT, new EventBatch(events, sync),
             new DeliveryOptions().setSendTimeout(settings.callTimeoutMillis()))
         .map(Message::body)

@@ -3,7 +3,6 @@ package org.anserv.gateway.intake;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import org.anserv.api.Event;
 
 /** Intake series: requests and events by format and outcome, and request latency. */
 final class IntakeMetrics {
@@ -25,13 +24,16 @@ final class IntakeMetrics {
     }
   }
 
-  /** Counts accepted events missing what most analytics need; they are kept, the counts tell producers' quirks. */
-  void quirks(String format, Event event) {
-    if (event.type().isEmpty()) {
-      meters.counter("anserv.intake.quirks", "format", format, "quirk", "no_type").increment();
+  /**
+   * Counts a request's accepted events that lack what most analytics need (a type, a time); they are kept, the
+   * counts tell producers' quirks. Called once per request with the totals, not once per event.
+   */
+  void quirks(String format, int withoutType, int withoutTime) {
+    if (withoutType > 0) {
+      meters.counter("anserv.intake.quirks", "format", format, "quirk", "no_type").increment(withoutType);
     }
-    if (event.time().isEmpty()) {
-      meters.counter("anserv.intake.quirks", "format", format, "quirk", "no_time").increment();
+    if (withoutTime > 0) {
+      meters.counter("anserv.intake.quirks", "format", format, "quirk", "no_time").increment(withoutTime);
     }
   }
 
