@@ -46,6 +46,7 @@ import org.anserv.runtime.store.EmbeddedMongo;
 public final class ModuleTestKit implements AutoCloseable {
 
   private static final long TIMEOUT_SECONDS = 30;
+  private static final int BATCH = 1_000;
 
   private final Vertx vertx;
   private final EmbeddedMongo mongo;
@@ -136,14 +137,23 @@ public final class ModuleTestKit implements AutoCloseable {
    * distinct times or an {@code id}.
    */
   public JsonObject feed(List<JsonObject> events) {
-    List<Event> batch = new ArrayList<>(events.size());
-    for (JsonObject event : events) {
-      batch.add(Event.of(EventIds.of(event).toString(), event.copy(), Origin.EXTERNAL));
+    // Large lists (a whole demo world) go in batches, as a producer would post them; the reports are merged.
+    JsonObject merged = new JsonObject().put("accepted", 0).put("duplicates", 0).put("failed", 0)
+        .put("handlers", new JsonArray());
+    for (int from = 0; from < events.size(); from += BATCH) {
+      List<Event> batch = new ArrayList<>();
+      for (JsonObject event : events.subList(from, Math.min(events.size(), from + BATCH))) {
+        batch.add(Event.of(EventIds.of(event).toString(), event.copy(), Origin.EXTERNAL));
+      }
+      JsonObject report = await(vertx.eventBus().<JsonObject>request(Addresses.SUBMIT, new EventBatch(batch, true),
+          options())).body();
+      for (String count : List.of("accepted", "duplicates", "failed")) {
+        merged.put(count, merged.getInteger(count) + report.getInteger(count, 0));
+      }
+      merged.getJsonArray("handlers").addAll(report.getJsonArray("handlers", new JsonArray()));
     }
-    JsonObject report = await(vertx.eventBus().<JsonObject>request(Addresses.SUBMIT, new EventBatch(batch, true),
-        options())).body();
     awaitCaughtUp();
-    return report;
+    return merged;
   }
 
   /**

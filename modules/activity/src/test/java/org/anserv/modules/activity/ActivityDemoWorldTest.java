@@ -44,9 +44,7 @@ class ActivityDemoWorldTest {
     truth = world.truth();
     recount = new Recount(events);
     kit = ModuleTestKit.start(Activity.class);
-    for (int from = 0; from < events.size(); from += 2000) {
-      kit.feed(events.subList(from, Math.min(events.size(), from + 2000)));
-    }
+    kit.feed(events);
     awaitAllCounted(events.size());
   }
 

@@ -44,9 +44,7 @@ class ClassRankTest {
     truth = world.truth();
     course = world.courses().getFirst().id();
     kit = ModuleTestKit.start(ClassRank.class);
-    for (int from = 0; from < events.size(); from += 2_000) {
-      kit.feed(events.subList(from, Math.min(events.size(), from + 2_000)));
-    }
+    kit.feed(events);
   }
 
   @AfterAll

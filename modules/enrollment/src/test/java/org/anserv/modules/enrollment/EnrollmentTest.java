@@ -63,9 +63,7 @@ class EnrollmentTest {
     sqlVertx = Vertx.vertx();
     sql = ReadOnlySql.create(sqlVertx, mariaDb.settings(SqlSettings.defaults()));
     kit = ModuleTestKit.start(sql, Enrollment.class);
-    for (int from = 0; from < events.size(); from += 2_000) {
-      kit.feed(events.subList(from, Math.min(events.size(), from + 2_000)));
-    }
+    kit.feed(events);
   }
 
   @AfterAll

@@ -19,19 +19,16 @@ import org.anserv.testkit.ModuleTestKit;
 record DemoFeed(DemoWorld world, List<JsonObject> events) {
 
   static final DemoSpec SPEC = new DemoSpec(3, 2, 20, 30, LocalDate.of(2026, 2, 2));
-  private static final int CHUNK = 2_000;
 
-  /** Generates the world and feeds all its events to {@code kit}, in chunks, in log order. */
+  /** Generates the world and feeds all its events to {@code kit}, in log order. */
   static DemoFeed into(ModuleTestKit kit) {
     DemoWorld world = DemoWorld.generate(SPEC);
     List<JsonObject> events = new ArrayList<>();
     for (Iterator<JsonObject> it = world.events(); it.hasNext(); ) {
       events.add(it.next());
     }
-    for (int from = 0; from < events.size(); from += CHUNK) {
-      JsonObject report = kit.feed(events.subList(from, Math.min(events.size(), from + CHUNK)));
-      assertThat(report.getLong("failed")).as("handler failures: %s", report).isZero();
-    }
+    JsonObject report = kit.feed(events);
+    assertThat(report.getLong("failed")).as("handler failures: %s", report).isZero();
     return new DemoFeed(world, events);
   }
 }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.anserv.demo.activity.Progress;
 import org.anserv.demo.activity.ProblemState;
 import org.anserv.testkit.ModuleTestKit;
+import org.anserv.testkit.ViewCharts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -190,7 +191,7 @@ class ProblemsDemoWorldTest {
     assertThat(html).contains("<strong class=\"learners\">" + expected.getInteger("students") + "</strong>")
         .contains("<strong class=\"passed\">" + expected.getLong("passed") + "</strong>")
         .contains(String.format(java.util.Locale.ROOT, "%.1f%%", expected.getDouble("mean_grade") * 100));
-    JsonObject histogram = Charts.first(html);
+    JsonObject histogram = ViewCharts.first(html);
     assertThat(histogram.getString("type")).isEqualTo("bar");
     assertThat(histogram.getJsonObject("data").getJsonArray("datasets").getJsonObject(0).getJsonArray("data"))
         .isEqualTo(expected.getJsonArray("grade_distribution"));
@@ -207,7 +208,7 @@ class ProblemsDemoWorldTest {
     String html = kit.view("problems", "problem", Map.of("problem", problem.getKey()));
 
     assertThat(html).contains("<td class=\"checks\">" + checks + "</td>");
-    assertThat(Charts.first(html).getString("type")).isEqualTo("bar");
+    assertThat(ViewCharts.first(html).getString("type")).isEqualTo("bar");
   }
 
   @Test

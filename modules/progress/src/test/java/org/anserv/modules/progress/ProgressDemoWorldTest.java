@@ -13,6 +13,7 @@ import org.anserv.demo.activity.Progress;
 import org.anserv.demo.world.Course;
 import org.anserv.modules.problems.Problems;
 import org.anserv.testkit.ModuleTestKit;
+import org.anserv.testkit.ViewCharts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,7 @@ class ProgressDemoWorldTest {
 
     String html = kit.view("progress", "funnel", Map.of("course", course.id()));
 
-    JsonObject chart = Charts.first(html);
+    JsonObject chart = ViewCharts.first(html);
     assertThat(chart.getString("type")).isEqualTo("bar");
     assertThat(chart.getJsonObject("data").getJsonArray("datasets").getJsonObject(0).getJsonArray("data"))
         .isEqualTo(new JsonArray().add(funnel.getLong("enrolled")).add(funnel.getLong("started"))
@@ -153,7 +154,7 @@ class ProgressDemoWorldTest {
     assertThat(html).contains(progress.enrollment().course().id())
         .contains(String.format(Locale.ROOT, "%.1f%%", 100 * round(progress.grade())))
         .contains("<strong class=\"chapters\">" + student.getInteger("chapters_completed") + "</strong>");
-    JsonArray completion = Charts.first(html).getJsonObject("data").getJsonArray("datasets").getJsonObject(0)
+    JsonArray completion = ViewCharts.first(html).getJsonObject("data").getJsonArray("datasets").getJsonObject(0)
         .getJsonArray("data");
     assertThat(completion).hasSize(progress.enrollment().course().chapters().size());
   }

@@ -45,9 +45,7 @@ class VideosDemoWorldTest {
     videos = world.truth().getJsonObject("courses").getJsonObject(course).getJsonObject("videos");
     recount = new Recount(events);
     kit = ModuleTestKit.start(Videos.class);
-    for (int from = 0; from < events.size(); from += 2000) {
-      kit.feed(events.subList(from, Math.min(events.size(), from + 2000)));
-    }
+    kit.feed(events);
     awaitHandled();
   }
 
