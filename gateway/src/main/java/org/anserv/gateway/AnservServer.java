@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.anserv.api.Sql;
+import org.anserv.gateway.cluster.ModulePlacement;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.deploy.MissingSql;
@@ -32,14 +33,16 @@ public final class AnservServer {
   private final EmbeddedMongo embeddedMongo;
   private final RunMarker marker;
   private final int port;
+  private final ModulePlacement placement;
 
   private AnservServer(ModuleRuntime runtime, EventLog log, EmbeddedMongo embeddedMongo, RunMarker marker,
-      int port) {
+      int port, ModulePlacement placement) {
     this.runtime = runtime;
     this.log = log;
     this.embeddedMongo = embeddedMongo;
     this.marker = marker;
     this.port = port;
+    this.placement = placement;
   }
 
   /** Starts everything {@code config} describes on {@code vertx}, without a SQL replica. */
@@ -80,15 +83,26 @@ public final class AnservServer {
     }
     AtomicInteger port = new AtomicInteger();
     return ModuleRuntime.start(vertx, runtimeSettings, log, sql, meters)
-        .compose(runtime -> deployModules(runtime, runtimeSettings, marker, config)
-            .compose(deployed -> deployGateway(vertx, gateway, meters, config, port))
-            .map(v -> new AnservServer(runtime, log, mongo, marker, port.get())))
+        .compose(runtime -> placeModules(vertx, runtime, runtimeSettings, marker, config)
+            .compose(placement -> deployGateway(vertx, gateway, meters, config, port)
+                .map(v -> new AnservServer(runtime, log, mongo, marker, port.get(), placement))))
         .onFailure(cause -> {
           log.close();
           if (mongo != null) {
             mongo.close();
           }
         });
+  }
+
+  // Clustered, each module runs on one node, placed and moved by the cluster; alone, this node runs them all.
+  private static Future<ModulePlacement> placeModules(Vertx vertx, ModuleRuntime runtime, RuntimeSettings settings,
+      RunMarker marker, JsonObject config) {
+    if (!vertx.isClustered() || !config.getValue("modules.discover", true).toString().equals("true")) {
+      return deployModules(runtime, settings, marker, config).map(deployed -> null);
+    }
+    ModulePlacement placement = ModulePlacement.inCluster(vertx, runtime,
+        ModuleRuntime.discover(settings.modulesDirectory()));
+    return placement.start().map(placement);
   }
 
   // After an unclean stop, module states and their feed positions may disagree: rebuild every projection.
@@ -144,7 +158,8 @@ public final class AnservServer {
    * clean stop; close Vert.x after.
    */
   public Future<Void> close() {
-    return runtime.close().eventually(log::close).onComplete(v -> {
+    Future<Void> handedBack = placement == null ? Future.succeededFuture() : placement.stop();
+    return handedBack.eventually(runtime::close).eventually(log::close).onComplete(v -> {
       if (embeddedMongo != null) {
         embeddedMongo.close();
       }

@@ -35,8 +35,16 @@ public record GatewaySettings(String host, int port, long maxBodyBytes, int maxE
         asyncViewMillis);
   }
 
-  /** A numeric setting that may arrive as a number (file) or as text (environment, system property). */
-  static Number number(JsonObject config, String key, long fallback) {
+  /**
+   * A numeric setting that may arrive as a number (file) or as text (environment, system property).
+   *
+   * @param config the configuration
+   * @param key the setting
+   * @param fallback the value when it is absent
+   * @return the value
+   * @throws IllegalArgumentException when it is not a number
+   */
+  public static Number number(JsonObject config, String key, long fallback) {
     Object value = config.getValue(key);
     if (value instanceof Number n) {
       return n;

@@ -3,6 +3,7 @@ package org.anserv.gateway;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -12,6 +13,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.anserv.demo.DemoSpec;
+import org.anserv.gateway.cluster.ClusterSettings;
+import org.anserv.gateway.cluster.ClusteredVertx;
 import org.anserv.gateway.demo.DemoLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +45,10 @@ public final class Main {
       }
     }
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
-        .withMetrics(new MicrometerMetricsFactory(meters))
-        .build();
+    JsonObject config = loadConfiguration(configFile);
+    Vertx vertx = vertx(config, meters);
     SqlReplica replica = null;
     try {
-      JsonObject config = Configuration.load(vertx, configFile).await(30, TimeUnit.SECONDS);
       DemoLoader demoWorld = demo ? DemoLoader.of(DemoSpec.defaults(), dataDir(config)) : null;
       replica = SqlReplica.open(vertx, config, dataDir(config), demoWorld);
       AnservServer server = AnservServer.start(vertx, config, meters, replica.sql()).await(120, TimeUnit.SECONDS);
@@ -68,6 +67,34 @@ public final class Main {
       vertx.close();
       System.exit(1);
     }
+  }
+
+  // The configuration decides whether Vert.x is clustered, so it is read with a Vert.x of its own first.
+  private static JsonObject loadConfiguration(String configFile) throws Exception {
+    Vertx reader = Vertx.vertx();
+    try {
+      return Configuration.load(reader, configFile).await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.error("anserv could not read its configuration: {}", e.getMessage());
+      System.exit(1);
+      throw e;
+    } finally {
+      reader.close();
+    }
+  }
+
+  private static Vertx vertx(JsonObject config, PrometheusMeterRegistry meters) throws Exception {
+    VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+    VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(meters));
+    ClusterSettings cluster = ClusterSettings.fromConfig(config);
+    if (!cluster.enabled()) {
+      return builder.with(options).build();
+    }
+    Vertx vertx = ClusteredVertx.join(cluster, builder, options).await(120, TimeUnit.SECONDS);
+    LOG.atInfo().addKeyValue("cluster", cluster.name()).log("Joined cluster {} as {}", cluster.name(),
+        cluster.host());
+    return vertx;
   }
 
   // Stop in dependency order: modules and the log, then the SQL pool, then Vert.x, then the embedded servers.

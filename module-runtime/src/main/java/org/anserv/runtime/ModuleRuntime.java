@@ -85,7 +85,25 @@ public final class ModuleRuntime {
     return deployer.rebuild(name);
   }
 
-  private static List<ModuleDiscovery.Candidate> discover(String modulesDirectory) {
+  /**
+   * Deploys the given modules, after dropping their databases when {@code fresh} (their state is then rebuilt from
+   * the event log): how a cluster node takes over modules one by one.
+   *
+   * @param candidates modules found by {@link #discover(String)}
+   * @param fresh whether to rebuild their state from the log
+   * @return the names deployed; the others are recorded in the registry as failed
+   */
+  public Future<List<String>> deploy(List<ModuleDiscovery.Candidate> candidates, boolean fresh) {
+    return deployer.deployAll(candidates, fresh);
+  }
+
+  /**
+   * Finds the modules on the classpath and in {@code modulesDirectory} without deploying them.
+   *
+   * @param modulesDirectory a directory of module jars, or blank for none
+   * @return the modules found, each with the class loader to load it with
+   */
+  public static List<ModuleDiscovery.Candidate> discover(String modulesDirectory) {
     ClassLoader loader = ModuleRuntime.class.getClassLoader();
     List<ModuleDiscovery.Candidate> candidates = new ArrayList<>(ModuleDiscovery.onClasspath(loader));
     if (!modulesDirectory.isBlank()) {

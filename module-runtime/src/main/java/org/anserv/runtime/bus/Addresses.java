@@ -16,6 +16,9 @@ public final class Addresses {
   /** A module announces its schema here when it starts ({@code JsonObject}). */
   public static final String REGISTER = "anserv.registry.register";
 
+  /** In a cluster, each node publishes here the schemas of the modules it runs ({@code JsonObject}). */
+  public static final String ANNOUNCE = "anserv.registry.announce";
+
   /** Answers with the schema of every deployed module and every module that failed to deploy. */
   public static final String SCHEMA = "anserv.registry.schema";
 

@@ -4,16 +4,26 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * What is deployed: the schema each running module announced, and each module that failed to deploy with the
  * reasons. The schema listing, the dashboard and hard-realtime delivery read it.
+ *
+ * <p>In a cluster it also holds the modules other nodes run, as they announce them ({@link RegistryVerticle}); such
+ * a remote entry is forgotten when its node stops announcing it, so a dead node's modules leave the listing
+ * within seconds and reappear when another node takes them over.
  */
 public final class ModuleRegistry {
 
+  private record Remote(String node, JsonObject schema, long seenAtMillis) {
+  }
+
   private final Map<String, JsonObject> modules = new ConcurrentSkipListMap<>();
   private final Map<String, JsonObject> failures = new ConcurrentSkipListMap<>();
+  private final Map<String, Remote> remote = new ConcurrentSkipListMap<>();
 
   /** Records the schema of a running module. */
   public void register(JsonObject schema) {
@@ -33,15 +43,52 @@ public final class ModuleRegistry {
         .put("problems", new JsonArray(List.copyOf(problems))));
   }
 
-  /** The names of the running modules, sorted. */
-  public List<String> names() {
-    return List.copyOf(modules.keySet());
+  /**
+   * Records a module another node runs, as that node announced it; a module running here takes precedence.
+   *
+   * @param node the announcing node's id
+   * @param schema the module's schema
+   * @param nowMillis when the announcement arrived
+   */
+  public void registerRemote(String node, JsonObject schema, long nowMillis) {
+    remote.put(schema.getString("name"), new Remote(node, schema.copy(), nowMillis));
   }
 
-  /** The full listing: {@code {"modules": [...], "failed": [...]}}. */
+  /**
+   * Forgets remote modules not announced since {@code oldestMillis}.
+   *
+   * @param oldestMillis the oldest announcement time still trusted
+   * @return the names forgotten
+   */
+  public List<String> expireRemote(long oldestMillis) {
+    List<String> expired = remote.entrySet().stream().filter(e -> e.getValue().seenAtMillis() < oldestMillis)
+        .map(Map.Entry::getKey).toList();
+    expired.forEach(remote::remove);
+    return expired;
+  }
+
+  /** The schemas of the modules running on this node, to announce to the others. */
+  public List<JsonObject> localSchemas() {
+    return modules.values().stream().map(JsonObject::copy).toList();
+  }
+
+  /** The names of the running modules, here and (in a cluster) on other nodes, sorted. */
+  public List<String> names() {
+    if (remote.isEmpty()) {
+      return List.copyOf(modules.keySet());
+    }
+    TreeSet<String> all = new TreeSet<>(modules.keySet());
+    all.addAll(remote.keySet());
+    return List.copyOf(all);
+  }
+
+  /** The full listing: {@code {"modules": [...], "failed": [...]}}, with the modules of other nodes. */
   public JsonObject schema() {
+    Map<String, JsonObject> all = new TreeMap<>();
+    remote.forEach((name, entry) -> all.put(name, entry.schema().copy().put("node", entry.node())));
+    modules.forEach((name, schema) -> all.put(name, schema.copy()));
     return new JsonObject()
-        .put("modules", new JsonArray(modules.values().stream().map(JsonObject::copy).toList()))
+        .put("modules", new JsonArray(List.copyOf(all.values())))
         .put("failed", new JsonArray(failures.values().stream().map(JsonObject::copy).toList()));
   }
 }

@@ -44,9 +44,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * that one failure could lose).
  *
  * <p>Kafka does not deduplicate by content id; this log does, like the local one, with a window of the newest ids
- * refilled from the topic's tail when it opens. The window is per process: two nodes appending the same id at the
- * same moment may both store it (the cluster routes a producer's retries to any node), so consumers keep their
- * effects idempotent by event id, as they must anyway for replays.
+ * refilled from the topic's tail when it opens and, when given a {@code Vertx}, fed with the ids other nodes append
+ * (read back every 100 ms). So a producer's retry sent to another node after a node failed is recognised; two
+ * nodes appending the same id within that delay may both store it.
  *
  * <p>Where this differs from the local log, said plainly: a batch that fails (broker unreachable past the timeout)
  * may be partly stored. Retrying it is safe, the stored part being recognised as duplicates. Checkpoints are Kafka
@@ -73,7 +73,10 @@ public final class KafkaEventLog implements EventLog {
   private final LongAdder bytes = new LongAdder();
   private final LongAdder batches = new LongAdder();
   private final AtomicLong queuedBytes = new AtomicLong();
+  private final PartitionReader follower;
   private final long tailTimer;
+  private volatile long followed;
+  private volatile boolean following;
   private volatile boolean closed;
 
   private KafkaEventLog(KafkaLogOptions options, Vertx vertx, Admin admin) throws Exception {
@@ -100,6 +103,8 @@ public final class KafkaEventLog implements EventLog {
     this.endOffset = new AtomicLong(bounds[1]);
     this.window = new IdWindow(options.dedupWindow());
     refillWindow();
+    this.follower = new PartitionReader(options, "anserv-log-follower-" + options.topic());
+    this.followed = endOffset.get();
     // Other nodes append too: while someone waits for the tail, ask the broker where it is.
     this.tailTimer = vertx == null ? -1 : vertx.setPeriodic(100, ignored -> pollTail());
   }
@@ -245,12 +250,36 @@ public final class KafkaEventLog implements EventLog {
   }
 
   private void pollTail() {
-    if (closed) {
+    if (closed || following) {
       return;
     }
-    readers.getFirst().bounds().thenAccept(bounds -> {
+    following = true;
+    readers.getFirst().bounds().thenCompose(bounds -> {
       firstOffset.set(bounds[0]);
       publishEnd(bounds[1]);
+      return follow(bounds[1]);
+    }).whenComplete((done, error) -> following = false);
+  }
+
+  // Learns the ids other nodes appended, so that a producer retrying on this node after another failed is
+  // recognised (within the follow delay of about 100 ms).
+  private CompletableFuture<Void> follow(long end) {
+    if (closed || followed >= end) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return follower.read(followed, 2000).thenCompose(records -> {
+      if (records.isEmpty()) {
+        return CompletableFuture.completedFuture(null);
+      }
+      synchronized (window) {
+        for (LogRecord record : records) {
+          if (window.find(record.id()) < 0) {
+            window.add(record.id(), record.offset());
+          }
+        }
+      }
+      followed = records.getLast().offset() + 1;
+      return follow(end);
     });
   }
 
@@ -364,6 +393,7 @@ public final class KafkaEventLog implements EventLog {
       try {
         producer.close();
         readers.forEach(PartitionReader::close);
+        follower.close();
         admin.close();
         waiters.close(new LogUnavailableException(Reason.CLOSED, "Kafka log is closed", null));
         reply.succeed(null);

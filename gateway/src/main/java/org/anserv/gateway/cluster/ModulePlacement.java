@@ -1,0 +1,192 @@
+package org.anserv.gateway.cluster;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.AsyncMap;
+import io.vertx.core.shareddata.Lock;
+import io.vertx.core.spi.cluster.ClusterManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+import org.anserv.runtime.ModuleRuntime;
+import org.anserv.runtime.deploy.ModuleDiscovery.Candidate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each module on exactly one node of the cluster and moves it when nodes come and go.
+ *
+ * <p>A node runs a module while it holds the module's cluster lock ({@code anserv.placement.<class>}); Hazelcast
+ * frees the locks of a member it removes, so the modules of a dead node are taken over by the next survivor's tick
+ * (every second). Each node aims at its fair share, {@code ceil(modules / members)}: it takes free modules while
+ * below it and hands one back per tick while above it (after a node joins), undeploying it cleanly first.
+ *
+ * <p>Exactly-once figures across moves: the cluster map {@code anserv.placement} records per module whether its last
+ * owner stopped cleanly (state and cursors saved together). A module whose owner died is rebuilt from the event
+ * log by its new owner, as a single node does after an unclean stop; a clean hand-over resumes from the saved
+ * cursor.
+ *
+ * <p>Not fenced: a frozen node (stopped, not dead) that resumes after losing its locks runs its modules until its
+ * next tick notices the map names another owner, up to a second; its writes in that second can disturb the new
+ * owner's rebuild. A fencing epoch on cursor and state writes is the known next step.
+ */
+public final class ModulePlacement {
+
+  private static final Logger LOG = LoggerFactory.getLogger("anserv.cluster");
+  private static final String MAP = "anserv.placement";
+  private static final long TICK_MILLIS = 1_000;
+
+  private record Held(Lock lock, List<String> names, String token) {
+  }
+
+  private final Vertx vertx;
+  private final ModuleRuntime runtime;
+  private final List<Candidate> candidates;
+  private final IntSupplier members;
+  private final Map<String, Held> held = new LinkedHashMap<>();
+  private final String node = UUID.randomUUID().toString();
+  private AsyncMap<String, JsonObject> placements;
+  private long timer = -1;
+  private boolean ticking;
+  private boolean stopped;
+
+  /**
+   * Creates the placement of this node.
+   *
+   * @param vertx the clustered Vert.x
+   * @param runtime this node's module runtime
+   * @param candidates every module the cluster runs (the same list on every node)
+   * @param members how many nodes the cluster has now
+   */
+  public ModulePlacement(Vertx vertx, ModuleRuntime runtime, List<Candidate> candidates, IntSupplier members) {
+    this.vertx = vertx;
+    this.runtime = runtime;
+    this.candidates = List.copyOf(candidates);
+    this.members = members;
+  }
+
+  /**
+   * The placement of a node of a Hazelcast-clustered Vert.x, sized by the cluster's current member count.
+   *
+   * @param vertx a clustered Vert.x
+   * @param runtime this node's module runtime
+   * @param candidates every module the cluster runs
+   * @return the placement, not started
+   */
+  public static ModulePlacement inCluster(Vertx vertx, ModuleRuntime runtime, List<Candidate> candidates) {
+    // The member list is only on the cluster manager, which Vert.x exposes through its internal interface.
+    ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
+    return new ModulePlacement(vertx, runtime, candidates, () -> cluster.getNodes().size());
+  }
+
+  /** Starts taking modules; the first tick runs at once. */
+  public Future<Void> start() {
+    return vertx.sharedData().<String, JsonObject>getAsyncMap(MAP).compose(map -> {
+      placements = map;
+      timer = vertx.setPeriodic(TICK_MILLIS, ignored -> tick());
+      return tick();
+    });
+  }
+
+  /** The names of the modules this node runs now. */
+  public synchronized List<String> running() {
+    return held.values().stream().flatMap(h -> h.names().stream()).toList();
+  }
+
+  private Future<Void> tick() {
+    if (ticking || stopped) {
+      return Future.succeededFuture();
+    }
+    ticking = true;
+    int share = (candidates.size() + Math.max(1, members.getAsInt()) - 1) / Math.max(1, members.getAsInt());
+    Future<Void> work = checkOwnership();
+    if (held.size() > share) {
+      work = work.compose(v -> handBack(held.keySet().iterator().next()));
+    } else {
+      for (Candidate candidate : candidates) {
+        work = work.compose(v -> held.size() < share && !held.containsKey(candidate.className())
+            ? claim(candidate) : Future.succeededFuture());
+      }
+    }
+    return work.onComplete(done -> ticking = false).recover(cause -> {
+      LOG.warn("Module placement tick failed: {}", cause.toString());
+      return Future.succeededFuture();
+    });
+  }
+
+  // A node that was frozen may find its modules given to another node: it stops them at once.
+  private Future<Void> checkOwnership() {
+    List<Future<Void>> checks = new ArrayList<>();
+    for (Map.Entry<String, Held> entry : List.copyOf(held.entrySet())) {
+      checks.add(placements.get(entry.getKey()).compose(owner -> {
+        if (owner != null && !entry.getValue().token().equals(owner.getString("token"))) {
+          LOG.atWarn().addKeyValue("module", String.join(",", entry.getValue().names()))
+              .log("Another node owns {} now: stopping it here", entry.getValue().names());
+          held.remove(entry.getKey());
+          return undeploy(entry.getValue().names());
+        }
+        return Future.succeededFuture();
+      }));
+    }
+    return Future.all(checks).mapEmpty();
+  }
+
+  private Future<Void> claim(Candidate candidate) {
+    String key = candidate.className();
+    return vertx.sharedData().getLockWithTimeout("anserv.placement." + key, 20)
+        .compose(lock -> placements.get(key).compose(previous -> {
+          boolean rebuild = previous != null && !previous.getBoolean("clean", false);
+          String token = UUID.randomUUID().toString();
+          long started = System.nanoTime();
+          return placements.put(key, new JsonObject().put("node", node).put("token", token).put("clean", false))
+              .compose(v -> runtime.deploy(List.of(candidate), rebuild))
+              .map(names -> {
+                synchronized (this) {
+                  held.put(key, new Held(lock, names, token));
+                }
+                LOG.atInfo().addKeyValue("module", String.join(",", names)).addKeyValue("rebuilt", rebuild)
+                    .log("Module {} runs on this node now ({} ms{})", names,
+                        (System.nanoTime() - started) / 1_000_000,
+                        rebuild ? ", rebuilt from the log: its previous node stopped uncleanly" : "");
+                return (Void) null;
+              })
+              .onFailure(cause -> lock.release());
+        }), busy -> Future.succeededFuture());
+  }
+
+  // Clean hand-over: stop (state and cursors saved), mark clean, then free the lock for another node.
+  private Future<Void> handBack(String key) {
+    Held module;
+    synchronized (this) {
+      module = held.remove(key);
+    }
+    return undeploy(module.names())
+        .compose(v -> placements.put(key, new JsonObject().put("node", node).put("token", module.token())
+            .put("clean", true)))
+        .onComplete(done -> {
+          module.lock().release();
+          LOG.atInfo().addKeyValue("module", String.join(",", module.names()))
+              .log("Module {} handed back for another node to run", module.names());
+        });
+  }
+
+  private Future<Void> undeploy(List<String> names) {
+    return Future.all(names.stream().map(runtime::undeploy).toList()).mapEmpty();
+  }
+
+  /** Stops every module this node runs, marks each as stopped cleanly and frees it for the other nodes. */
+  public Future<Void> stop() {
+    stopped = true;
+    vertx.cancelTimer(timer);
+    List<Future<Void>> stops = new ArrayList<>();
+    for (String key : List.copyOf(held.keySet())) {
+      stops.add(handBack(key));
+    }
+    return Future.join(stops).mapEmpty();
+  }
+}
