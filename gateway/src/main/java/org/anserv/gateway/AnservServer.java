@@ -135,11 +135,11 @@ public final class AnservServer {
   }
 
   private static EmbeddedMongo embeddedMongo(JsonObject config) {
+    int port = GatewaySettings.number(config, "mongo.embedded.port", 0).intValue();
     if ("memory".equals(config.getString("mongo.embedded.storage", "disk"))) {
-      return EmbeddedMongo.inMemory();
+      return EmbeddedMongo.inMemory(port);
     }
     Path dir = Path.of(config.getString("data.dir", "data")).resolve("mongo");
-    int port = GatewaySettings.number(config, "mongo.embedded.port", 0).intValue();
     return EmbeddedMongo.onDisk(dir, port);
   }
 

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>A node runs a module while it holds the module's cluster lock ({@code anserv.placement.<class>}); Hazelcast
  * frees the locks of a member it removes, so the modules of a dead node are taken over by the next survivor's tick
  * (every second). Each node aims at its fair share, {@code ceil(modules / members)}: it takes free modules while
- * below it and hands one back per tick while above it (after a node joins), undeploying it cleanly first.
+ * below it and hands back the excess while above it (after a node joins), undeploying each cleanly first.
  *
  * <p>Exactly-once figures across moves: the cluster map {@code anserv.placement} records per module whether its last
  * owner stopped cleanly (state and cursors saved together). A module whose owner died is rebuilt from the event
@@ -106,7 +106,8 @@ public final class ModulePlacement {
     int share = (candidates.size() + Math.max(1, members.getAsInt()) - 1) / Math.max(1, members.getAsInt());
     Future<Void> work = checkOwnership();
     if (held.size() > share) {
-      work = work.compose(v -> handBack(held.keySet().iterator().next()));
+      List<String> excess = List.copyOf(held.keySet()).subList(share, held.size());
+      work = work.compose(v -> Future.join(excess.stream().map(this::handBack).toList()).mapEmpty());
     } else {
       for (Candidate candidate : candidates) {
         work = work.compose(v -> held.size() < share && !held.containsKey(candidate.className())

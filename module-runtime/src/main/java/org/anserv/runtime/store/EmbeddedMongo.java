@@ -25,9 +25,20 @@ public final class EmbeddedMongo implements AutoCloseable {
     this.address = server.getLocalAddress();
   }
 
-  /** A server keeping its data in memory, gone when closed: for tests. */
+  /** A server keeping its data in memory, gone when closed, on any free port: for tests. */
   public static EmbeddedMongo inMemory() {
-    return new EmbeddedMongo(new MongoServer(new MemoryBackend()), 0);
+    return inMemory(0);
+  }
+
+  /**
+   * A server keeping its data in memory, gone when closed: for tests and demo clusters whose other nodes connect
+   * to it.
+   *
+   * @param port the loopback port, 0 for any
+   * @return the running server
+   */
+  public static EmbeddedMongo inMemory(int port) {
+    return new EmbeddedMongo(new MongoServer(new MemoryBackend()), port);
   }
 
   /** A server keeping its data in an H2 file under {@code directory}, listening on {@code port} (0 for any). */
