@@ -3,11 +3,7 @@ package org.anserv.gateway;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -42,11 +38,7 @@ public final class Main {
       }
     }
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
-        .withMetrics(new MicrometerMetricsFactory(meters))
-        .build();
+    Vertx vertx = MeteredVertx.create(meters);
     SqlReplica replica = null;
     try {
       JsonObject config = Configuration.load(vertx, configFile).await(30, TimeUnit.SECONDS);
