@@ -37,6 +37,11 @@ final class IntakeMetrics {
       for (String outcome : List.of("accepted", "duplicate", "rejected", "refused")) {
         events(format, outcome);
       }
+      for (String reason : List.of("not_json", "not_object", "too_large")) {
+        rejectedEvents(format, reason);
+      }
+      quirk(format, "no_type");
+      quirk(format, "no_time");
       requests(format, "accepted", 202);
       requests(format, "rejected", 400);
       requests(format, "unavailable", 503);
@@ -51,8 +56,7 @@ final class IntakeMetrics {
   void rejected(String format, Map<String, Integer> byReason) {
     byReason.forEach((reason, count) -> {
       events(format, "rejected").increment(count);
-      Counter.builder("anserv.intake.rejected.events").description("Parts of requests refused as not events")
-          .tag("format", format).tag("reason", reason).register(meters).increment(count);
+      rejectedEvents(format, reason).increment(count);
     });
   }
 
@@ -105,6 +109,11 @@ final class IntakeMetrics {
   private Counter events(String format, String outcome) {
     return Counter.builder("anserv.intake.events").description("Events received, by what became of them")
         .tag("format", format).tag("outcome", outcome).register(meters);
+  }
+
+  private Counter rejectedEvents(String format, String reason) {
+    return Counter.builder("anserv.intake.rejected.events").description("Parts of requests refused as not events")
+        .tag("format", format).tag("reason", reason).register(meters);
   }
 
   private Counter requests(String format, String outcome, int status) {

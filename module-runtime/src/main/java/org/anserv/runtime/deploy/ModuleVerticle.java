@@ -109,7 +109,7 @@ public final class ModuleVerticle extends VerticleBase {
     metrics.declare(module.methods(MethodKind.HANDLER).stream().map(MethodDefinition::name).toList(),
         module.methods().stream().filter(m -> m.kind() == MethodKind.VIEW || m.kind() == MethodKind.QUERY)
             .map(m -> new ModuleMetrics.Endpoint(m.kind() == MethodKind.VIEW ? CallRequest.VIEW : CallRequest.QUERY,
-                m.name())).toList(),
+                m.name(), m.memoize() != null)).toList(),
         module.methods(MethodKind.CRON).stream().map(MethodDefinition::name).toList());
     metrics.isolation(module.methods().stream().map(MethodDefinition::name).distinct().toList());
   }

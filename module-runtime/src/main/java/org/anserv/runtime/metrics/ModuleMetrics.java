@@ -36,8 +36,8 @@ import java.util.function.Supplier;
 public final class ModuleMetrics {
 
   private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(25),
-      Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(10),
-      Duration.ofSeconds(30)};
+      Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+      Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
   private final MeterRegistry registry;
   private final String module;
@@ -61,14 +61,18 @@ public final class ModuleMetrics {
     for (Endpoint endpoint : endpoints) {
       calls(endpoint.kind(), endpoint.name(), "ok");
       calls(endpoint.kind(), endpoint.name(), "failed");
+      if (endpoint.memoized()) {
+        memo(endpoint.name(), "hit");
+        memo(endpoint.name(), "miss");
+      }
     }
     for (String cron : crons) {
       List.of("ok", "failed", "skipped").forEach(outcome -> cronRuns(cron, outcome));
     }
   }
 
-  /** A view or query of the module, as labelled in its call series. */
-  public record Endpoint(String kind, String name) {
+  /** A view or query of the module, as labelled in its call series, and whether its results are memoized. */
+  public record Endpoint(String kind, String name, boolean memoized) {
   }
 
   /**
@@ -113,8 +117,7 @@ public final class ModuleMetrics {
 
   /** Records a memoize lookup for {@code name}: a hit or a miss. */
   public void memoized(String name, boolean hit) {
-    counter("anserv.module.memoize", "Memoized results reused (hit) or computed (miss)", "name", name,
-        "outcome", hit ? "hit" : "miss").increment();
+    memo(name, hit ? "hit" : "miss").increment();
   }
 
   /** Records a cron run of {@code name}: {@code ok}, {@code failed} or {@code skipped} (previous run still going). */
@@ -148,6 +151,11 @@ public final class ModuleMetrics {
 
   private Counter events(String handler, String outcome) {
     return counter("anserv.module.events", "Events handled, by handler and outcome", "handler", handler,
+        "outcome", outcome);
+  }
+
+  private Counter memo(String name, String outcome) {
+    return counter("anserv.module.memoize", "Memoized results reused (hit) or computed (miss)", "name", name,
         "outcome", outcome);
   }
 
