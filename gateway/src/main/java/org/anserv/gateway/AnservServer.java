@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.anserv.api.Sql;
+import org.anserv.gateway.routes.Readiness;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.deploy.MissingSql;
@@ -31,14 +32,16 @@ public final class AnservServer {
   private final EventLog log;
   private final EmbeddedMongo embeddedMongo;
   private final RunMarker marker;
+  private final Readiness readiness;
   private final int port;
 
   private AnservServer(ModuleRuntime runtime, EventLog log, EmbeddedMongo embeddedMongo, RunMarker marker,
-      int port) {
+      Readiness readiness, int port) {
     this.runtime = runtime;
     this.log = log;
     this.embeddedMongo = embeddedMongo;
     this.marker = marker;
+    this.readiness = readiness;
     this.port = port;
   }
 
@@ -79,11 +82,14 @@ public final class AnservServer {
           + config.getString("log.engine", "local") + ", data.dir=" + dataDir + "): " + e.getMessage(), e));
     }
     AtomicInteger port = new AtomicInteger();
+    Readiness readiness = new Readiness(vertx, logOptions(config, dataDir).directory(),
+        runtimeSettings.mongoConnectionString(), sql instanceof MissingSql ? null : sql);
     return ModuleRuntime.start(vertx, runtimeSettings, log, sql, meters)
         .compose(runtime -> deployModules(runtime, runtimeSettings, marker, config)
-            .compose(deployed -> deployGateway(vertx, gateway, meters, config, port))
-            .map(v -> new AnservServer(runtime, log, mongo, marker, port.get())))
+            .compose(deployed -> deployGateway(vertx, gateway, meters, readiness, config, port))
+            .map(v -> new AnservServer(runtime, log, mongo, marker, readiness, port.get())))
         .onFailure(cause -> {
+          readiness.close();
           log.close();
           if (mongo != null) {
             mongo.close();
@@ -106,14 +112,14 @@ public final class AnservServer {
   }
 
   private static Future<Void> deployGateway(Vertx vertx, GatewaySettings settings, PrometheusMeterRegistry meters,
-      JsonObject config, AtomicInteger port) {
+      Readiness readiness, JsonObject config, AtomicInteger port) {
     int instances = GatewaySettings.number(config, "http.instances", Runtime.getRuntime().availableProcessors())
         .intValue();
     // Vert.x shares one random port among servers that ask for the same negative port.
     GatewaySettings shared = settings.port() == 0 ? settings.withPort(-1) : settings;
     List<GatewayVerticle> created = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
-      GatewayVerticle verticle = new GatewayVerticle(shared, meters);
+      GatewayVerticle verticle = new GatewayVerticle(shared, meters, readiness.checks());
       created.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(instances)).onSuccess(id -> port.set(created.getFirst().actualPort()))
@@ -144,7 +150,7 @@ public final class AnservServer {
    * clean stop; close Vert.x after.
    */
   public Future<Void> close() {
-    return runtime.close().eventually(log::close).onComplete(v -> {
+    return runtime.close().eventually(readiness::close).eventually(log::close).onComplete(v -> {
       if (embeddedMongo != null) {
         embeddedMongo.close();
       }
