@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.anserv.gateway.dashboard.Dashboard;
 import org.anserv.gateway.http.ApiError;
+import org.anserv.gateway.http.RequestLog;
 import org.anserv.gateway.intake.EventIntake;
 import org.anserv.gateway.routes.AdminRoutes;
 import org.anserv.gateway.routes.FileRoutes;
@@ -50,6 +51,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   private Router router() {
     Router router = Router.router(vertx);
+    router.route().handler(RequestLog::handle);
     EventIntake intake = new EventIntake(vertx, settings, meters);
     ModuleRoutes modules = new ModuleRoutes(vertx, settings.callTimeoutMillis(), settings.asyncViewMillis());
 

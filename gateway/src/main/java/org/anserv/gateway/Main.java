@@ -37,6 +37,7 @@ public final class Main {
         default -> usage("Unknown argument: " + args[i]);
       }
     }
+    checkLogFormat();
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = MeteredVertx.create(meters);
     SqlReplica replica = null;
@@ -73,6 +74,16 @@ public final class Main {
         LOG.warn("Shutdown did not finish cleanly: {}", e.toString());
       }
     }, "anserv-shutdown"));
+  }
+
+  // logback.xml picks its appender by this name; an unknown one would silently log nothing at all.
+  private static void checkLogFormat() {
+    String format = System.getProperty("anserv.log.format", System.getenv().getOrDefault("ANSERV_LOG_FORMAT", "text"));
+    if (!format.equals("text") && !format.equals("json")) {
+      System.err.println("The log format must be text or json, not '" + format + "' (ANSERV_LOG_FORMAT or"
+          + " -Danserv.log.format).");
+      System.exit(2);
+    }
   }
 
   private static Path dataDir(JsonObject config) {

@@ -6,6 +6,7 @@ import org.anserv.runtime.define.MethodDefinition;
 import org.anserv.runtime.inject.BadParameterException;
 import org.anserv.runtime.inject.Binding;
 import org.anserv.runtime.inject.CallContext;
+import org.slf4j.MDC;
 
 /**
  * Calls one module method: resolves its arguments with the resolvers chosen at deploy time, invokes it, and turns a
@@ -19,8 +20,17 @@ public final class MethodInvoker {
     this.module = module;
   }
 
-  /** Calls {@code method} in {@code context}; never throws. */
+  /**
+   * Calls {@code method} in {@code context}; never throws. While it runs, the logging MDC holds {@code module}, so
+   * every line the module's own code logs carries the module's name.
+   */
   public Future<Object> invoke(MethodDefinition method, CallContext context) {
+    try (MDC.MDCCloseable tag = MDC.putCloseable("module", module)) {
+      return call(method, context);
+    }
+  }
+
+  private Future<Object> call(MethodDefinition method, CallContext context) {
     Object[] arguments;
     try {
       arguments = arguments(method.bindings(), context);
