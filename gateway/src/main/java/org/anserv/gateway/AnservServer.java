@@ -82,7 +82,7 @@ public final class AnservServer {
           + config.getString("log.engine", "local") + ", data.dir=" + dataDir + "): " + e.getMessage(), e));
     }
     AtomicInteger port = new AtomicInteger();
-    Readiness readiness = new Readiness(vertx, logOptions(config, dataDir).directory(),
+    Readiness readiness = new Readiness(vertx, log, LogEngine.of(config).directory(config, dataDir).orElse(null),
         runtimeSettings.mongoConnectionString(), sql instanceof MissingSql ? null : sql);
     return ModuleRuntime.start(vertx, runtimeSettings, log, sql, meters)
         .compose(runtime -> deployModules(runtime, runtimeSettings, marker, config)

@@ -12,12 +12,15 @@ import io.vertx.ext.mongo.MongoClient;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import org.anserv.api.Sql;
 import org.anserv.runtime.bus.Addresses;
+import org.anserv.runtime.log.EventLog;
 
 /**
  * What {@code GET /ready} checks, as vertx-health-check procedures, each answering within
- * {@value #TIMEOUT_MS} ms: {@code event-log} (its directory exists, is writable and has room),
+ * {@value #TIMEOUT_MS} ms: {@code event-log} (it refused no append since the previous check and, for the local
+ * engine, its directory exists, is writable and has room),
  * {@code module-databases} (MongoDB answers a ping), {@code sql-replica} (when one is configured, it answers
  * {@code SELECT 1}) and {@code modules} (the registry answers, listing modules running and those that failed to
  * deploy, which are skipped by design and do not make the node unready).
@@ -31,13 +34,18 @@ public final class Readiness {
   private final Vertx vertx;
   private final HealthChecks checks;
   private final MongoClient mongo;
+  private final EventLog log;
+  private final AtomicLong rejectedSeen;
 
   /**
-   * Checks for a node whose event log lives in {@code logDirectory}, whose module databases are on
+   * Checks for a node whose event log is {@code log}, kept in {@code logDirectory} (null when the log is not on this
+   * machine), whose module databases are on
    * {@code mongoConnectionString}, and with {@code sql} as its replica, or {@code null} when none is configured.
    */
-  public Readiness(Vertx vertx, Path logDirectory, String mongoConnectionString, Sql sql) {
+  public Readiness(Vertx vertx, EventLog log, Path logDirectory, String mongoConnectionString, Sql sql) {
     this.vertx = vertx;
+    this.log = log;
+    this.rejectedSeen = new AtomicLong(log.stats().rejectedEvents());
     this.checks = HealthChecks.create(vertx);
     this.mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", mongoConnectionString)
         .put("db_name", "admin").put("serverSelectionTimeoutMS", TIMEOUT_MS));
@@ -57,6 +65,17 @@ public final class Readiness {
   }
 
   private void eventLog(Path directory, Promise<Status> promise) {
+    long rejected = log.stats().rejectedEvents();
+    long before = rejectedSeen.getAndSet(rejected);
+    if (rejected > before) {
+      promise.complete(down("The event log refused " + (rejected - before) + " events since the previous check"
+          + " (queue full, write error or unreachable): see anserv_log_rejected_events_total and the node's log."));
+      return;
+    }
+    if (directory == null) {
+      promise.complete(Status.OK());
+      return;
+    }
     vertx.executeBlocking(() -> {
       if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
         return down("The event log directory " + directory + " is missing or not writable: check its"
