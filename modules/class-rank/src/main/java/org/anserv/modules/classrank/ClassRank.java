@@ -79,7 +79,7 @@ public class ClassRank {
         .put("chart", Pages.histogram(distribution, standing.grade()).encode()));
   }
 
-  @View(access = Access.STUDENT, name = "distribution", description = "The course's grade distribution and its top students.")
+  @View(name = "distribution", description = "The course's grade distribution and its top students.")
   @Memoize(30)
   public Template distributionView(@Param(value = "course", description = "The course id") String course,
       @Param(value = "top", defaultValue = "10", description = "How many top students to list, at most 100") int top,
