@@ -56,7 +56,7 @@ final class SecureServer implements AutoCloseable {
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JsonObject config = new JsonObject().put("http.port", 0).put("http.instances", 2)
         .put("mongo.embedded.storage", "memory").put("data.dir", dataDir.toString()).put("log.durability", "process")
-        .put("modules.timeout.ms", 5_000).put("security.credentials.file", file.toString())
+        .put("modules.timeout.ms", 30_000).put("security.credentials.file", file.toString())
         .put("intake.max.body.bytes", 256 * 1024).put("intake.max.event.bytes", 16 * 1024).mergeIn(extra);
     return new SecureServer(vertx, await(AnservServer.start(vertx, config, meters)), file, meters);
   }

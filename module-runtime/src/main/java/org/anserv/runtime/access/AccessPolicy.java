@@ -54,8 +54,8 @@ public final class AccessPolicy {
       return caller.role() == Role.ANONYMOUS
           ? Decision.refuse(401, target + " is not public: log in on the dashboard (/login) or send a token"
               + " (Authorization: Bearer ...).")
-          : Decision.refuse(403, target + " is open to " + access.level().name().toLowerCase(java.util.Locale.ROOT) + " callers and"
-              + " above; you are logged in as " + caller.role().label() + " '" + caller.name() + "'.");
+          : Decision.refuse(403, target + " is for " + (access.level() == Access.INSTRUCTOR ? "instructors and staff"
+              : "staff") + " only; you are logged in as " + caller.role().label() + " '" + caller.name() + "'.");
     }
     return switch (caller.role()) {
       case STAFF, ANONYMOUS -> Decision.allow(params);
