@@ -68,6 +68,9 @@ public final class Main {
         demoWorld.streamEvents(URI.create(url + "/events"),
             demoCredentials == null ? null : demoCredentials.authorization(), System.err);
         LOG.atInfo().addKeyValue("url", url).log("Demo ready: open {}", url);
+        if (demoCredentials != null) {
+          printLogins(demoCredentials, url, demoWorld.courseIds().getFirst());
+        }
       }
     } catch (Exception e) {
       LOG.error("anserv could not start: {}", e.getMessage(), e);
@@ -101,11 +104,15 @@ public final class Main {
     DemoCredentials demo = DemoCredentials.write(dataDir(config).resolve("demo/credentials.json"),
         world.courseIds().subList(0, 1), world.firstStudent());
     config.put("security.credentials.file", demo.file().toString());
-    System.err.println("Demo logins at /login (new passwords at every start; credentials in " + demo.file() + "):\n"
-        + "  operator / " + demo.operatorPassword() + "   (staff: everything)\n"
-        + "  instructor / " + demo.instructorPassword() + "   (course " + world.courseIds().getFirst() + ")\n"
-        + "  " + demo.student() + " / " + demo.studentPassword() + "   (a student: their own data)");
     return demo;
+  }
+
+  private static void printLogins(DemoCredentials demo, String url, String course) {
+    System.err.println("Demo logins at " + url + "/login (new passwords at every start; credentials in "
+        + demo.file() + "):\n"
+        + "  operator / " + demo.operatorPassword() + "   (staff: everything)\n"
+        + "  instructor / " + demo.instructorPassword() + "   (course " + course + ")\n"
+        + "  " + demo.student() + " / " + demo.studentPassword() + "   (a student: their own data)");
   }
 
   private static Path dataDir(JsonObject config) {
