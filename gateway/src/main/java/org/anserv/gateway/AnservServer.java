@@ -17,10 +17,6 @@ import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.deploy.MissingSql;
 import org.anserv.runtime.log.EventLog;
-import org.anserv.runtime.log.local.Durability;
-import org.anserv.runtime.log.local.LocalEventLog;
-import org.anserv.runtime.log.local.LocalLogOptions;
-import org.anserv.runtime.log.local.Retention;
 import org.anserv.runtime.store.EmbeddedMongo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,17 +71,17 @@ public final class AnservServer {
     }
     RuntimeSettings runtimeSettings = settings;
     Path dataDir = Path.of(config.getString("data.dir", "data"));
-    LocalEventLog log;
+    EventLog log;
     RunMarker marker;
     try {
-      log = LocalEventLog.open(logOptions(config, dataDir), vertx, meters);
+      log = LogEngine.of(config).open(config, dataDir, vertx, meters);
       marker = RunMarker.place(dataDir);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException | RuntimeException e) {
       if (mongo != null) {
         mongo.close();
       }
-      return Future.failedFuture(new IllegalStateException("Cannot open the event log under " + dataDir + ": "
-          + e.getMessage(), e));
+      return Future.failedFuture(new IllegalStateException("Cannot open the event log (log.engine="
+          + config.getString("log.engine", "local") + ", data.dir=" + dataDir + "): " + e.getMessage(), e));
     }
     AtomicInteger port = new AtomicInteger();
     return ModuleRuntime.start(vertx, runtimeSettings, log, sql, meters)
@@ -112,28 +108,6 @@ public final class AnservServer {
       return runtime.rebuildDiscovered(settings.modulesDirectory());
     }
     return runtime.deployDiscovered(settings.modulesDirectory());
-  }
-
-  private static LocalLogOptions logOptions(JsonObject config, Path dataDir) {
-    Path directory = Path.of(config.getString("log.dir", dataDir.resolve("log").toString()));
-    String durability = config.getString("log.durability", "fsync");
-    LocalLogOptions options = LocalLogOptions.defaults(directory).withDurability(switch (durability) {
-      case "fsync" -> Durability.FSYNC;
-      case "process" -> Durability.PROCESS;
-      default -> throw new IllegalArgumentException("log.durability must be fsync or process, not \"" + durability
-          + "\"");
-    });
-    long hours = GatewaySettings.number(config, "log.retention.hours", 0).longValue();
-    long bytes = GatewaySettings.number(config, "log.retention.bytes", 0).longValue();
-    if (hours > 0 && bytes > 0) {
-      throw new IllegalArgumentException("Set log.retention.hours or log.retention.bytes, not both.");
-    }
-    if (hours > 0) {
-      options = options.withRetention(Retention.maxAge(java.time.Duration.ofHours(hours)));
-    } else if (bytes > 0) {
-      options = options.withRetention(Retention.maxBytes(bytes));
-    }
-    return options;
   }
 
   private static void warnAbout(GatewaySecurity security) {
