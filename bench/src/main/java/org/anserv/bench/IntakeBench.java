@@ -57,7 +57,8 @@ public final class IntakeBench {
     Path data = Files.createTempDirectory("anserv-intake-bench");
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AnservServer server = AnservServer.start(vertx, new JsonObject().put("http.port", 0)
-        .put("data.dir", data.toString()).put("mongo.embedded.storage", "memory").put("modules.discover", false),
+        .put("data.dir", data.toString()).put("mongo.embedded.storage", "memory").put("modules.discover", false)
+        .put("security.enabled", false),
         meters).await(60, TimeUnit.SECONDS);
     try {
       for (int batch : new int[] {1, 100}) {

@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.anserv.api.Sql;
 import org.anserv.gateway.routes.Readiness;
+import org.anserv.gateway.security.GatewaySecurity;
+import org.anserv.gateway.security.SecuritySettings;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.deploy.MissingSql;
@@ -55,12 +57,15 @@ public final class AnservServer {
       Sql sql) {
     RuntimeSettings settings;
     GatewaySettings gateway;
+    GatewaySecurity security;
     try {
       settings = RuntimeSettings.fromConfig(config);
       gateway = GatewaySettings.fromConfig(config);
+      security = GatewaySecurity.start(vertx, SecuritySettings.fromConfig(config));
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
+    warnAbout(security);
     EmbeddedMongo mongo = settings.mongoConnectionString().isBlank() ? embeddedMongo(config) : null;
     if (mongo != null) {
       settings = settings.withMongo(mongo.connectionString());
@@ -86,7 +91,7 @@ public final class AnservServer {
         runtimeSettings.mongoConnectionString(), sql instanceof MissingSql ? null : sql);
     return ModuleRuntime.start(vertx, runtimeSettings, log, sql, meters)
         .compose(runtime -> deployModules(runtime, runtimeSettings, marker, config)
-            .compose(deployed -> deployGateway(vertx, gateway, meters, readiness, config, port))
+            .compose(deployed -> deployGateway(vertx, gateway, security, meters, readiness, config, port))
             .map(v -> new AnservServer(runtime, log, mongo, marker, readiness, port.get())))
         .onFailure(cause -> {
           readiness.close();
@@ -111,15 +116,24 @@ public final class AnservServer {
     return runtime.deployDiscovered(settings.modulesDirectory());
   }
 
-  private static Future<Void> deployGateway(Vertx vertx, GatewaySettings settings, PrometheusMeterRegistry meters,
-      Readiness readiness, JsonObject config, AtomicInteger port) {
+  private static void warnAbout(GatewaySecurity security) {
+    if (!security.settings().enabled()) {
+      LOG.warn("security.enabled=false: anyone may post events and read everything. For development only.");
+    } else if (security.store().current().producers().isEmpty()) {
+      LOG.warn("No producer credentials in {}: every event post is refused (401). The README's Security section"
+          + " says how to add one.", security.settings().credentialsFile());
+    }
+  }
+
+  private static Future<Void> deployGateway(Vertx vertx, GatewaySettings settings, GatewaySecurity security,
+      PrometheusMeterRegistry meters, Readiness readiness, JsonObject config, AtomicInteger port) {
     int instances = GatewaySettings.number(config, "http.instances", Runtime.getRuntime().availableProcessors())
         .intValue();
     // Vert.x shares one random port among servers that ask for the same negative port.
     GatewaySettings shared = settings.port() == 0 ? settings.withPort(-1) : settings;
     List<GatewayVerticle> created = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
-      GatewayVerticle verticle = new GatewayVerticle(shared, meters, readiness.checks());
+      GatewayVerticle verticle = new GatewayVerticle(shared, security, meters, readiness.checks());
       created.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(instances)).onSuccess(id -> port.set(created.getFirst().actualPort()))

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.anserv.demo.DemoSpec;
 import org.anserv.gateway.demo.DemoLoader;
+import org.anserv.gateway.security.DemoCredentials;
+import org.anserv.gateway.security.SecretCommand;
+import org.anserv.gateway.security.SecuritySettings;
+import java.nio.file.Files;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +28,9 @@ public final class Main {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("hash-secret")) {
+      System.exit(SecretCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+    }
     String configFile = null;
     boolean demo = false;
     for (int i = 0; i < args.length; i++) {
@@ -44,14 +51,19 @@ public final class Main {
     try {
       JsonObject config = Configuration.load(vertx, configFile).await(30, TimeUnit.SECONDS);
       DemoLoader demoWorld = demo ? DemoLoader.of(DemoSpec.defaults(), dataDir(config)) : null;
+      DemoCredentials demoCredentials = demoWorld == null ? null : demoCredentials(config, demoWorld);
       replica = SqlReplica.open(vertx, config, dataDir(config), demoWorld);
       AnservServer server = AnservServer.start(vertx, config, meters, replica.sql()).await(120, TimeUnit.SECONDS);
       onShutdown(server, replica, vertx);
       String url = "http://" + GatewaySettings.fromConfig(config).host() + ":" + server.port();
       LOG.atInfo().addKeyValue("url", url).log("anserv is up: {} (schema at {}/schema?format=html)", url, url);
       if (demoWorld != null) {
-        demoWorld.streamEvents(URI.create(url + "/events"), System.err);
+        demoWorld.streamEvents(URI.create(url + "/events"),
+            demoCredentials == null ? null : demoCredentials.authorization(), System.err);
         LOG.atInfo().addKeyValue("url", url).log("Demo ready: open {}", url);
+        if (demoCredentials != null) {
+          printLogins(demoCredentials, url, demoWorld.courseIds().getFirst());
+        }
       }
     } catch (Exception e) {
       LOG.error("anserv could not start: {}", e.getMessage(), e);
@@ -86,6 +98,26 @@ public final class Main {
     }
   }
 
+  // The demo must show real numbers with no set-up, yet the server still requires credentials: it makes its own.
+  private static DemoCredentials demoCredentials(JsonObject config, DemoLoader world) throws java.io.IOException {
+    SecuritySettings security = SecuritySettings.fromConfig(config);
+    if (!security.enabled() || Files.exists(security.credentialsFile())) {
+      return null;
+    }
+    DemoCredentials demo = DemoCredentials.write(dataDir(config).resolve("demo/credentials.json"),
+        world.courseIds().subList(0, 1), world.firstStudent());
+    config.put("security.credentials.file", demo.file().toString());
+    return demo;
+  }
+
+  private static void printLogins(DemoCredentials demo, String url, String course) {
+    System.err.println("Demo logins at " + url + "/login (new passwords at every start; credentials in "
+        + demo.file() + "):\n"
+        + "  operator / " + demo.operatorPassword() + "   (staff: everything)\n"
+        + "  instructor / " + demo.instructorPassword() + "   (course " + course + ")\n"
+        + "  " + demo.student() + " / " + demo.studentPassword() + "   (a student: their own data)");
+  }
+
   private static Path dataDir(JsonObject config) {
     return Path.of(config.getString("data.dir", "data"));
   }
@@ -95,6 +127,7 @@ public final class Main {
       System.err.println(error);
     }
     System.err.println("Usage: java -jar anserv.jar [--demo] [--config FILE]");
+    System.err.println("       java -jar anserv.jar hash-secret [--iterations N] [--hmac] [SECRET]");
     System.err.println("  --demo  load a generated demo course world (events through HTTP intake) on first start");
     if (error != null) {
       System.exit(2);

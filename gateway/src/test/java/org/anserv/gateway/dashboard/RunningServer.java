@@ -37,7 +37,8 @@ public final class RunningServer implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     JsonObject config = new JsonObject().put("http.port", 0).put("http.instances", 1)
         .put("mongo.embedded.storage", "memory").put("data.dir", dataDir.toString()).put("log.durability", "process")
-        .put("modules.timeout.ms", 5_000);
+        .put("modules.timeout.ms", 5_000)
+        .put("security.enabled", false);
     return new RunningServer(vertx, await(AnservServer.start(vertx, config,
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))));
   }

@@ -14,6 +14,9 @@ import java.util.Optional;
 import org.anserv.api.Html;
 import org.anserv.api.QueryFailure;
 import org.anserv.api.Template;
+import org.anserv.runtime.access.AccessPolicy;
+import org.anserv.runtime.access.Caller;
+import org.anserv.runtime.access.Role;
 import org.anserv.runtime.bus.Failures;
 import org.anserv.runtime.define.MethodDefinition;
 import org.anserv.runtime.define.MethodKind;
@@ -73,8 +76,8 @@ final class EndpointCalls {
     String name = request.getString("name", "");
     switch (kind) {
       case CallRequest.RESULT -> asyncViews.result(message, name, request.getString("token", ""));
-      case CallRequest.SAMPLE -> reply(message, method(MethodKind.VIEW, name).compose(samples::render)
-          .map(html -> new JsonObject().put("html", html)));
+      case CallRequest.SAMPLE -> reply(message, method(MethodKind.VIEW, name).compose(view -> mayOpen(view, request))
+          .compose(samples::render).map(html -> new JsonObject().put("html", html)));
       case CallRequest.VIEW -> {
         Future<JsonObject> answer = method(MethodKind.VIEW, name).compose(view -> answer(view, request));
         String token = request.getString("token");
@@ -119,11 +122,34 @@ final class EndpointCalls {
         + module.methods(kind).stream().map(MethodDefinition::name).toList() + ". GET /schema lists everything.");
   }
 
+  // Sample data is made up, but the view's existence and layout are still the module's to disclose.
+  private Future<MethodDefinition> mayOpen(MethodDefinition view, JsonObject request) {
+    Caller caller = CallRequest.caller(request);
+    if (caller == null || AccessPolicy.mayOpen(caller, view.access())) {
+      return Future.succeededFuture(view);
+    }
+    return failure(caller.role() == Role.ANONYMOUS ? Failures.UNAUTHENTICATED : Failures.FORBIDDEN,
+        target(view) + " is not open to you: log in as someone who may see it.");
+  }
+
+  private String target(MethodDefinition method) {
+    return (method.kind() == MethodKind.VIEW ? "View '" : "Query '") + module.name() + "/" + method.name() + "'";
+  }
+
   // The answer's body; a failure is a ReplyException whose code the gateway reads as the HTTP status.
   private Future<JsonObject> answer(MethodDefinition method, JsonObject request) {
     String kind = method.kind() == MethodKind.VIEW ? CallRequest.VIEW : CallRequest.QUERY;
+    Map<String, String> params = CallRequest.params(request);
+    Caller caller = CallRequest.caller(request);
+    if (caller != null) {
+      AccessPolicy.Decision decision = AccessPolicy.decide(caller, method.access(), params, target(method));
+      if (!decision.allowed()) {
+        return failure(decision.status(), decision.message());
+      }
+      params = decision.params();
+    }
     long start = System.nanoTime();
-    return call(method, withDefaults(method, CallRequest.params(request))).transform(outcome -> {
+    return call(method, withDefaults(method, params)).transform(outcome -> {
       if (outcome.succeeded()) {
         metrics.called(kind, method.name(), "ok", System.nanoTime() - start);
         return Future.succeededFuture(new JsonObject()
