@@ -66,7 +66,7 @@ class MonitoringLiveTest {
     DemoLoader demo = DemoLoader.of(new DemoSpec(7, 1, 40, 10, LocalDate.of(2026, 2, 2)), work);
     JsonObject config = new JsonObject().put("http.port", 0).put("http.instances", 1)
         .put("mongo.embedded.storage", "memory").put("data.dir", work.resolve("node").toString())
-        .put("log.durability", "process").put("modules.timeout.ms", 10_000);
+        .put("log.durability", "process").put("modules.timeout.ms", 10_000).put("security.enabled", false);
     AnservServer server = AnservServer.start(vertx, config, meters).await(60, TimeUnit.SECONDS);
     String node = "http://127.0.0.1:" + server.port();
     try (PrometheusServer prometheus = PrometheusServer.start(work, server.port())) {
