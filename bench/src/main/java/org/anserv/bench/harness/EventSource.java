@@ -29,9 +29,9 @@ final class EventSource implements AutoCloseable {
     this.idPrefix = idPrefix;
   }
 
-  /** Every event of {@code events} (NDJSON) once, unchanged, read as they are sent. */
-  static EventSource once(Path events) throws IOException {
-    return new EventSource(null, Files.newBufferedReader(events, StandardCharsets.UTF_8), Long.MAX_VALUE, null);
+  /** The first {@code limit} events of {@code events} (NDJSON) once, unchanged, read as they are sent. */
+  static EventSource once(Path events, long limit) throws IOException {
+    return new EventSource(null, Files.newBufferedReader(events, StandardCharsets.UTF_8), limit, null);
   }
 
   /** {@code limit} events cycling through {@code sample}, the n-th given the id {@code prefix + n}. */

@@ -41,11 +41,12 @@ final class FullSystem {
   private static double loadWorld(Report report, HarnessOptions options, WorldCache world, LoadGenerator load,
       ModuleLag lag) throws Exception {
     report.memory().reset();
-    report.say("loading the world " + world.spec() + " through every module, load " + Report.load());
+    report.say("loading the world " + world.spec() + (options.worldEvents() < Long.MAX_VALUE ? ", its first "
+        + options.worldEvents() + " events," : "") + " through every module, load " + Report.load());
     long start = System.nanoTime();
     ModuleLag.Watch watch = lag.watch();
     LoadRun run;
-    try (EventSource events = EventSource.once(world.events())) {
+    try (EventSource events = EventSource.once(world.events(), options.worldEvents())) {
       run = load.closed(events, "/events", options.batch(), options.concurrency(), 3_600);
     }
     double posted = (System.nanoTime() - start) / 1e9;

@@ -70,7 +70,7 @@ final class Growth {
     Path data = options.work().resolve("data-replay");
     ServerUnderTest.delete(data);
     fill(data.resolve("log"), sample, size);
-    try (ServerUnderTest server = ServerUnderTest.start(data, settings(options), null);
+    try (ServerUnderTest server = ServerUnderTest.start(data, settings(options), null, false);
          LoadGenerator load = new LoadGenerator(server.port(), options.token())) {
       report.memory().liveHeapMiB();
       report.memory().reset();

@@ -29,7 +29,7 @@ public final class Harness {
   }
 
   /** Runs what {@code options} asks for; answers every line printed. */
-  public static List<Figures> run(HarnessOptions options) throws Exception {
+  static List<Figures> run(HarnessOptions options) throws Exception {
     long started = System.nanoTime();
     try (MemoryWatch memory = new MemoryWatch()) {
       Report report = new Report(memory, String.format(Locale.ROOT, "scale %s, scenarios %s, batch %d x %d,"
@@ -49,6 +49,9 @@ public final class Harness {
       }
       if (options.runs(Scenario.GROWTH)) {
         Growth.run(report, options, sample);
+      }
+      for (String target : Targets.check(report.lines())) {
+        report.say("target: " + target);
       }
       report.say(String.format(Locale.ROOT, "done in %.0f s, load average %s", (System.nanoTime() - started) / 1e9,
           Report.load()));

@@ -64,6 +64,10 @@ final class Report {
     for (Figures figures : lines) {
       text.append(figures.tableRow()).append('\n');
     }
+    text.append('\n');
+    for (String target : Targets.check(lines)) {
+      text.append("- ").append(target).append('\n');
+    }
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }

@@ -18,7 +18,7 @@ import org.anserv.gateway.SqlReplica;
  * A whole anserv server in this JVM, as {@code ./anserv} starts it: durable local event log ({@code fsync}), embedded
  * MongoDB, the standard modules found on the class path (unless told not to deploy any), and optionally the
  * embedded MariaDB read-replica loaded with the demo world's LMS tables. Its data lives in a fresh directory,
- * deleted on close. {@code ANSERV_*} variables and {@code -Danserv.*} properties override the configuration, as for
+ * emptied at start and deleted on close. {@code ANSERV_*} variables and {@code -Danserv.*} properties override the configuration, as for
  * the real server (e.g. an intake token a branch requires).
  */
 final class ServerUnderTest implements AutoCloseable {
@@ -40,6 +40,15 @@ final class ServerUnderTest implements AutoCloseable {
    * SQL replica of {@code world} when it is not null.
    */
   static ServerUnderTest start(Path data, JsonObject settings, WorldCache world) throws Exception {
+    return start(data, settings, world, true);
+  }
+
+  /** Like {@link #start(Path, JsonObject, WorldCache)}; {@code fresh} deletes what an earlier run left in data. */
+  static ServerUnderTest start(Path data, JsonObject settings, WorldCache world, boolean fresh) throws Exception {
+    if (fresh) {
+      // An interrupted run leaves its log and an unclean-stop marker: the server would rebuild from that log.
+      delete(data);
+    }
     Files.createDirectories(data);
     JsonObject config = Configuration.overrides(new JsonObject().put("http.port", 0).put("data.dir", data.toString())
         .put("mongo.embedded.port", 0).mergeIn(settings), System.getenv(), System.getProperties());
