@@ -19,7 +19,7 @@ import java.util.Set;
  * @param seconds how long each timed phase runs
  * @param mongo the embedded MongoDB's storage, {@code disk} as the server's default or {@code memory}
  * @param sql whether the embedded MariaDB read-replica runs with the world's LMS tables
- * @param worldEvents how many of the world's events scenario 3 sends (all unless {@code --world-events} says)
+ * @param worldEvents how many of the world's events scenario 3 sends, from the start
  * @param out where the Markdown table of the run is written, or {@code null}
  * @param work where worlds, generated modules and server data are kept
  */
@@ -37,7 +37,7 @@ record HarnessOptions(Set<Scenario> scenarios, Scale scale, String token, int ba
 
   static final String USAGE = "usage: bench/run [raw|intake|queued|realtime|queries|growth|1-6 ...]"
       + " [--scale smoke|small|default] [--token T] [--batch N] [--concurrency N] [--rate N] [--seconds S]"
-      + " [--mongo disk|memory] [--no-sql] [--world-events N] [--out FILE] [--work DIR] [--profile]";
+      + " [--mongo disk|memory] [--no-sql] [--world-events N|all] [--out FILE] [--work DIR] [--profile]";
 
   /** Reads {@code args}; throws {@link IllegalArgumentException} with the usage on a mistake. */
   static HarnessOptions parse(String[] args) {
@@ -58,7 +58,7 @@ record HarnessOptions(Set<Scenario> scenarios, Scale scale, String token, int ba
     Double seconds = null;
     String mongo = "disk";
     Boolean sql = null;
-    long worldEvents = Long.MAX_VALUE;
+    Long worldEvents = null;
     Path out = null;
     Path work = Path.of("bench", "target", "harness");
     List<String> rest = new ArrayList<>(List.of(args));
@@ -73,7 +73,10 @@ record HarnessOptions(Set<Scenario> scenarios, Scale scale, String token, int ba
         case "--seconds" -> seconds = Double.parseDouble(value(rest, arg));
         case "--mongo" -> mongo = value(rest, arg);
         case "--no-sql" -> sql = false;
-        case "--world-events" -> worldEvents = Long.parseLong(value(rest, arg));
+        case "--world-events" -> {
+          String events = value(rest, arg);
+          worldEvents = events.equals("all") ? Long.MAX_VALUE : Long.parseLong(events);
+        }
         case "--out" -> out = Path.of(value(rest, arg));
         case "--work" -> work = Path.of(value(rest, arg));
         default -> scenarios.add(scenario(arg));
@@ -87,7 +90,8 @@ record HarnessOptions(Set<Scenario> scenarios, Scale scale, String token, int ba
     }
     return new HarnessOptions(scenarios, scale, token, batch != null ? batch : 100,
         concurrency != null ? concurrency : 16, rate != null ? rate : scale.realtimeRate(),
-        seconds != null ? seconds : scale.seconds(), mongo, sql != null ? sql : scale.sql(), worldEvents, out, work);
+        seconds != null ? seconds : scale.seconds(), mongo, sql != null ? sql : scale.sql(),
+        worldEvents != null ? worldEvents : scale.worldEvents(), out, work);
   }
 
   private static Scenario scenario(String arg) {

@@ -18,8 +18,8 @@ import org.anserv.gateway.SqlReplica;
  * A whole anserv server in this JVM, as {@code ./anserv} starts it: durable local event log ({@code fsync}), embedded
  * MongoDB, the standard modules found on the class path (unless told not to deploy any), and optionally the
  * embedded MariaDB read-replica loaded with the demo world's LMS tables. Its data lives in a fresh directory,
- * emptied at start and deleted on close. {@code ANSERV_*} variables and {@code -Danserv.*} properties override the configuration, as for
- * the real server (e.g. an intake token a branch requires).
+ * emptied at start and deleted on close. {@code ANSERV_*} variables and {@code -Danserv.*} properties override the
+ * configuration, as for the real server (e.g. an intake token a branch requires).
  */
 final class ServerUnderTest implements AutoCloseable {
 
