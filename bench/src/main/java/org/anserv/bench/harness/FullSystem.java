@@ -54,7 +54,7 @@ final class FullSystem {
     long peak = Math.max(watch.stop(), drainPeak);
     double seconds = (System.nanoTime() - start) / 1e9;
     double sustained = run.events() / seconds;
-    String counted = load.get("/queries/counts/total").timeout(30, TimeUnit.SECONDS).await().body()
+    String counted = load.get("/queries/counts/total").timeout(120, TimeUnit.SECONDS).await().body()
         .toString(StandardCharsets.UTF_8);
     if (options.runs(Scenario.QUEUED)) {
       report.add(new Figures(Scenario.QUEUED.label(), "world through all modules", sustained, run.millisAt(50),

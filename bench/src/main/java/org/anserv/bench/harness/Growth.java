@@ -45,7 +45,7 @@ final class Growth {
         null);
          LoadGenerator load = new LoadGenerator(server.port(), options.token())) {
       for (Class<?> module : modules) {
-        server.server().runtime().deploy(module).timeout(60, TimeUnit.SECONDS).await();
+        server.server().runtime().deploy(module).timeout(120, TimeUnit.SECONDS).await();
       }
       ModuleLag lag = new ModuleLag(load);
       report.memory().reset();
@@ -75,7 +75,7 @@ final class Growth {
       report.memory().liveHeapMiB();
       report.memory().reset();
       long start = System.nanoTime();
-      server.server().runtime().deploy(module).timeout(60, TimeUnit.SECONDS).await();
+      server.server().runtime().deploy(module).timeout(120, TimeUnit.SECONDS).await();
       long drained = new ModuleLag(load).awaitDrained(1_200);
       double seconds = (System.nanoTime() - start) / 1e9;
       long live = report.memory().liveHeapMiB();
@@ -108,8 +108,8 @@ final class Growth {
   private static String counted(LoadGenerator load, int modules, long expected) {
     int exact = 0;
     for (int i = 0; i < modules; i++) {
-      Buffer body = load.get("/queries/" + CountingModules.name(i) + "/total").timeout(60, TimeUnit.SECONDS).await()
-          .body();
+      Buffer body = load.get("/queries/" + CountingModules.name(i) + "/total").timeout(120, TimeUnit.SECONDS)
+          .await().body();
       exact += body.toString(StandardCharsets.UTF_8).trim().equals(String.valueOf(expected)) ? 1 : 0;
     }
     return exact + " of " + modules + " modules counted all " + expected;

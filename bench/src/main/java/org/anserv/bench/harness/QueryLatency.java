@@ -115,7 +115,7 @@ final class QueryLatency {
         String name = ((JsonObject) q).getString("name");
         if (List.of("courses", "students", "videos", "problems").contains(name) && !picks.containsKey(name)) {
           LoadGenerator.Answer answer = load.get("/queries/" + module.getString("name") + "/" + name)
-              .timeout(60, TimeUnit.SECONDS).await();
+              .timeout(120, TimeUnit.SECONDS).await();
           if (answer.status() == 200 && answer.body().toJsonValue() instanceof JsonArray list && !list.isEmpty()) {
             List<String> values = new ArrayList<>();
             for (Object item : list) {
@@ -130,7 +130,7 @@ final class QueryLatency {
   }
 
   private static JsonObject json(LoadGenerator load, String uri) {
-    LoadGenerator.Answer answer = load.get(uri).timeout(60, TimeUnit.SECONDS).await();
+    LoadGenerator.Answer answer = load.get(uri).timeout(120, TimeUnit.SECONDS).await();
     if (answer.status() != 200) {
       throw new IllegalStateException(uri + " answered " + answer.status() + ": " + answer.body());
     }
