@@ -37,7 +37,7 @@ record HarnessOptions(Set<Scenario> scenarios, Scale scale, String token, int ba
 
   static final String USAGE = "usage: bench/run [raw|intake|queued|realtime|queries|growth|1-6 ...]"
       + " [--scale smoke|small|default] [--token T] [--batch N] [--concurrency N] [--rate N] [--seconds S]"
-      + " [--mongo disk|memory] [--no-sql] [--world-events N|all] [--out FILE] [--work DIR] [--profile]";
+      + " [--mongo disk|memory] [--no-sql] [--world-events N|all] [--modules 1,10,100] [--log-sizes 10000,1000000] [--out FILE] [--work DIR] [--profile]";
 
   /** Reads {@code args}; throws {@link IllegalArgumentException} with the usage on a mistake. */
   static HarnessOptions parse(String[] args) {
@@ -60,6 +60,8 @@ record HarnessOptions(Set<Scenario> scenarios, Scale scale, String token, int ba
     Boolean sql = null;
     Long worldEvents = null;
     Path out = null;
+    List<Integer> modules = List.of();
+    List<Integer> logs = List.of();
     Path work = Path.of("bench", "target", "harness");
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
@@ -77,6 +79,8 @@ record HarnessOptions(Set<Scenario> scenarios, Scale scale, String token, int ba
           String events = value(rest, arg);
           worldEvents = events.equals("all") ? Long.MAX_VALUE : Long.parseLong(events);
         }
+        case "--modules" -> modules = numbers(value(rest, arg));
+        case "--log-sizes" -> logs = numbers(value(rest, arg));
         case "--out" -> out = Path.of(value(rest, arg));
         case "--work" -> work = Path.of(value(rest, arg));
         default -> scenarios.add(scenario(arg));
@@ -85,6 +89,7 @@ record HarnessOptions(Set<Scenario> scenarios, Scale scale, String token, int ba
     if (!mongo.equals("disk") && !mongo.equals("memory")) {
       throw new IllegalArgumentException("--mongo must be disk or memory, not '" + mongo + "'.\n" + USAGE);
     }
+    scale = scale.withGrowth(modules, logs);
     if (scenarios.isEmpty()) {
       scenarios.addAll(List.of(Scenario.values()));
     }
@@ -92,6 +97,10 @@ record HarnessOptions(Set<Scenario> scenarios, Scale scale, String token, int ba
         concurrency != null ? concurrency : 16, rate != null ? rate : scale.realtimeRate(),
         seconds != null ? seconds : scale.seconds(), mongo, sql != null ? sql : scale.sql(),
         worldEvents != null ? worldEvents : scale.worldEvents(), out, work);
+  }
+
+  private static List<Integer> numbers(String list) {
+    return java.util.Arrays.stream(list.split(",")).map(String::strip).map(Integer::parseInt).toList();
   }
 
   private static Scenario scenario(String arg) {

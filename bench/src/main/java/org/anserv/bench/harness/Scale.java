@@ -26,6 +26,12 @@ record Scale(String name, DemoSpec world, long worldEvents, DemoSpec sample, dou
 
   private static final LocalDate START = DemoSpec.DEFAULT_START;
 
+  /** This scale with other growth steps; an empty list keeps this scale's. */
+  Scale withGrowth(List<Integer> modules, List<Integer> logs) {
+    return new Scale(name, world, worldEvents, sample, seconds, realtimeRate, queryCalls,
+        modules.isEmpty() ? moduleCounts : modules, growthEvents, logs.isEmpty() ? logSizes : logs, sql);
+  }
+
   /** The scale named {@code name}. */
   static Scale named(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
