@@ -29,9 +29,12 @@ final class Growth {
   }
 
   static void run(Report report, HarnessOptions options, List<String> sample) throws Exception {
-    int most = options.scale().moduleCounts().stream().mapToInt(Integer::intValue).max().orElse(1);
+    int most = Math.max(1, options.scale().moduleCounts().stream().mapToInt(Integer::intValue).max().orElse(1));
     List<Class<?>> modules = CountingModules.compile(most, options.work().resolve("counting-modules"));
     for (int count : options.scale().moduleCounts()) {
+      if (count == 0) {
+        continue;
+      }
       subscribers(report, options, sample, modules.subList(0, count));
     }
     for (int size : options.scale().logSizes()) {
@@ -75,7 +78,8 @@ final class Growth {
       report.memory().liveHeapMiB();
       report.memory().reset();
       long start = System.nanoTime();
-      server.server().runtime().deploy(module).timeout(120, TimeUnit.SECONDS).await();
+      // Deploying waits for the module's catch-up from the log: the replay itself.
+      server.server().runtime().deploy(module).timeout(1_200, TimeUnit.SECONDS).await();
       long drained = new ModuleLag(load).awaitDrained(1_200);
       double seconds = (System.nanoTime() - start) / 1e9;
       long live = report.memory().liveHeapMiB();

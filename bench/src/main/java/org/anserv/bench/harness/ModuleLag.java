@@ -44,7 +44,7 @@ final class ModuleLag {
           Thread.sleep(250);
         } catch (InterruptedException e) {
           return;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
           // A reading that timed out under load is skipped; the next one counts.
         }
       }
@@ -84,7 +84,7 @@ final class ModuleLag {
       long lag;
       try {
         lag = total();
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
         // A scrape that timed out on a saturated machine says nothing about the lag: read again.
         continue;
       }

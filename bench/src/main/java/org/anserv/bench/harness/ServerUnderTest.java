@@ -61,7 +61,7 @@ final class ServerUnderTest implements AutoCloseable {
       }
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       AnservServer server = (replica == null ? AnservServer.start(vertx, config, meters)
-          : AnservServer.start(vertx, config, meters, replica.sql())).await(120, TimeUnit.SECONDS);
+          : AnservServer.start(vertx, config, meters, replica.sql())).await(600, TimeUnit.SECONDS);
       return new ServerUnderTest(vertx, server, replica, data);
     } catch (Exception e) {
       if (replica != null) {
