@@ -35,7 +35,15 @@ public final class DemoLoader {
 
   /** The demo world of {@code spec}, kept under {@code dataDir/demo}. */
   public static DemoLoader of(DemoSpec spec, Path dataDir) {
-    return new DemoLoader(DemoWorld.generate(spec), dataDir.resolve("demo"));
+    return of(DemoWorld.generate(spec), dataDir);
+  }
+
+  /**
+   * An already generated {@code world}, kept under {@code dataDir/demo}; a world whose events were read to the end
+   * gives its SQL script and truth without simulating again.
+   */
+  public static DemoLoader of(DemoWorld world, Path dataDir) {
+    return new DemoLoader(world, dataDir.resolve("demo"));
   }
 
   /** The world's SQL script (edx-platform tables), written under the data directory for the read-replica. */
