@@ -9,6 +9,9 @@ public final class Failures {
   /** The request was malformed: a missing or unparsable parameter, a bad body. */
   public static final int BAD_REQUEST = 400;
 
+  /** Module code tried to reach what it must not (another module's private address). */
+  public static final int FORBIDDEN = 403;
+
   /** No such module, view or query. */
   public static final int NOT_FOUND = 404;
 

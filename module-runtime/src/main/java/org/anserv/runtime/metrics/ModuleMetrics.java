@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * The metrics of one module, all labelled {@code module}: events handled and failed per handler with latency,
  * calls per view and query with outcome and latency, memoize hits and misses, cron runs, and the depth of its call
- * queue (its lag in calls). Label values are bounded: names come from the module's definition, never from data.
+ * queue (its lag in calls), calls that timed out, emits refused over budget. Label values are bounded: names
+ * come from the module's definition, never from data.
  */
 public final class ModuleMetrics {
 
@@ -48,6 +49,16 @@ public final class ModuleMetrics {
   public void called(String kind, String name, String outcome, long nanos) {
     counter("anserv.module.calls", "kind", kind, "name", name, "outcome", outcome).increment();
     timer("anserv.module.call", "kind", kind, "name", name).record(Duration.ofNanos(nanos));
+  }
+
+  /** Records a call into {@code method} that ran past the module's timeout ({@code anserv_module_timeouts_total}). */
+  public void timedOut(String method) {
+    counter("anserv.module.timeouts", "method", method).increment();
+  }
+
+  /** Records an event the module tried to emit beyond its emit budget. */
+  public void emitRefused() {
+    counter("anserv.module.emits.refused").increment();
   }
 
   /** Records a memoize lookup for {@code name}: a hit or a miss. */
