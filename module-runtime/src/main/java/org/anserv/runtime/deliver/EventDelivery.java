@@ -10,11 +10,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.anserv.api.Event;
 import org.anserv.runtime.bus.LoggedEvent;
 import org.anserv.runtime.define.MethodDefinition;
 import org.anserv.runtime.inject.CallContext;
 import org.anserv.runtime.inject.ModuleHandles;
+import org.anserv.runtime.invoke.CallTimeoutException;
 import org.anserv.runtime.invoke.FailureLog;
 import org.anserv.runtime.invoke.MethodInvoker;
 import org.anserv.runtime.invoke.ModuleStoppedException;
@@ -67,13 +69,17 @@ public final class EventDelivery {
       return Future.succeededFuture(new JsonArray());
     }
     Map<String, JsonObject> report = new LinkedHashMap<>();
-    return serial.submit(() -> {
+    AtomicLong position = new AtomicLong(work.getFirst().logged().offset());
+    // The whole run goes to the module's code context in one hop: a hop per event would multiply the cost.
+    return serial.submit(() -> invoker.onCode(() -> {
       Promise<Void> done = Promise.promise();
-      step(work.iterator(), report, done);
+      step(work.iterator(), report, done, position);
       return done.future();
-    }).recover(cause -> Future.failedFuture(cause instanceof ModuleStoppedException
-        ? new DeliveryStoppedException(work.getFirst().logged().offset(), cause) : cause))
-        .map(v -> new JsonArray(new ArrayList<>(report.values())));
+    })).recover(cause -> Future.failedFuture(switch (cause) {
+      case ModuleStoppedException stopped -> new DeliveryStoppedException(work.getFirst().logged().offset(), stopped);
+      case CallTimeoutException late -> new DeliveryStoppedException(position.get() + 1, late);
+      default -> cause;
+    })).map(v -> new JsonArray(new ArrayList<>(report.values())));
   }
 
   /**
@@ -83,7 +89,7 @@ public final class EventDelivery {
   public Future<Void> deliverBatch(MethodDefinition handler, List<Event> events) {
     return serial.submit(() -> {
       long start = System.nanoTime();
-      return invoker.invoke(handler, CallContext.ofBatch(events, handles)).andThen(outcome -> {
+      return invoker.onCode(() -> invoker.invoke(handler, CallContext.ofBatch(events, handles))).andThen(outcome -> {
         if (outcome.failed() && outcome.cause() instanceof ModuleStoppedException) {
           return;
         }
@@ -97,9 +103,10 @@ public final class EventDelivery {
   }
 
   // Iterates without recursion while handlers complete synchronously; suspends on the first pending future.
-  private void step(Iterator<Work> work, Map<String, JsonObject> report, Promise<Void> done) {
+  private void step(Iterator<Work> work, Map<String, JsonObject> report, Promise<Void> done, AtomicLong position) {
     while (work.hasNext()) {
       Work next = work.next();
+      position.set(next.logged().offset());
       long start = System.nanoTime();
       Future<Object> result = invoker.invoke(next.handler(), CallContext.ofEvent(next.event(), handles));
       if (!result.isComplete()) {
@@ -108,7 +115,7 @@ public final class EventDelivery {
             return;
           }
           record(next, outcome, start, report);
-          step(work, report, done);
+          step(work, report, done, position);
         });
         return;
       }

@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.anserv.runtime.RuntimeSettings;
+import org.anserv.runtime.bus.Addresses;
+import org.anserv.runtime.bus.Failures;
 import org.anserv.runtime.invoke.ModuleLimits;
 import org.anserv.runtime.registry.ModuleRegistry;
 import org.slf4j.Logger;
@@ -38,6 +42,7 @@ final class ModuleSupervisor {
     long lastRestartNanos;
     long timer = -1;
     Thread abandoned;
+    MessageConsumer<Object> standIn;
 
     State(String module) {
       Gauge.builder("anserv.module.quarantined", quarantined, AtomicInteger::get).tag("module", module)
@@ -97,7 +102,10 @@ final class ModuleSupervisor {
     undeploy.apply(module).timeout(UNDEPLOY_WAIT_SECONDS, TimeUnit.SECONDS)
         .onFailure(cause -> LOG.atWarn().addKeyValue("module", module).log("Stopping the quarantined module did not"
             + " finish: {}", cause.toString()))
-        .onComplete(v -> schedule(module, state, delay, limits, restart));
+        .onComplete(v -> {
+          standIn(module, state, reason);
+          schedule(module, state, delay, limits, restart);
+        });
   }
 
   /** Cancels pending restarts: the runtime is closing. */
@@ -124,7 +132,7 @@ final class ModuleSupervisor {
         return;
       }
       state.lastRestartNanos = System.nanoTime();
-      restart.apply(module).onSuccess(v -> {
+      state.standIn.unregister().transform(v -> restart.apply(module)).onSuccess(v -> {
         state.restarts.increment();
         state.quarantined.set(0);
         registry.released(module);
@@ -133,6 +141,16 @@ final class ModuleSupervisor {
         LOG.atError().addKeyValue("module", module).setCause(cause).log("Restart after quarantine failed");
         schedule(module, state, backoff(limits, state.inARow++), limits, restart);
       });
+    });
+  }
+
+  // Callers of a quarantined module's views and queries learn why and until when, rather than "not deployed".
+  private void standIn(String module, State state, String reason) {
+    state.standIn = vertx.eventBus().consumer(Addresses.moduleCall(module), message -> {
+      JsonObject entry = registry.schema().getJsonArray("quarantined").stream().map(JsonObject.class::cast)
+          .filter(q -> module.equals(q.getString("name"))).findFirst().orElse(new JsonObject());
+      message.fail(Failures.UNAVAILABLE, "Module '" + module + "' is in quarantine: " + reason + ". It restarts at "
+          + entry.getString("restartAt", "a time on /health") + "; its events wait in the log.");
     });
   }
 

@@ -7,26 +7,32 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.anserv.api.QueryFailure;
 import org.anserv.runtime.define.MethodDefinition;
+import org.anserv.runtime.define.MethodKind;
 import org.anserv.runtime.inject.BadParameterException;
 import org.anserv.runtime.inject.Binding;
 import org.anserv.runtime.inject.CallContext;
 
 /**
  * Calls one module's methods: resolves the arguments with the resolvers chosen at deploy time, invokes the method on
- * the module's own code context, and turns a plain value, a future, or a throw into one future, completed back on
- * the context that called (the module verticle's). Module failures are wrapped once with module and method.
+ * the module's own code context, and turns a plain value, a future, or a throw into one future. Module failures are
+ * wrapped once with module and method.
  *
- * <p>Module code runs on a virtual-thread context of its own, never on the verticle's, so a call that blocks its
- * thread (a sleep, a CPU loop, I/O that never returns) cannot hold up the module's feeds, consumers and timers, and
- * the runtime can still stop the module. Each call has a deadline: past it the caller gets a
- * {@link CallTimeoutException}, the next call waits until the late one really returns (module code never runs twice
- * at once), and a call still running at twice its deadline is reported stuck.
+ * <p>Module code runs on a virtual-thread context of its own, never on the module verticle's ("home") context, so a
+ * call that blocks its thread (a sleep, a CPU loop, I/O that never returns) cannot hold up the module's feeds,
+ * consumers and timers, and the runtime can still stop the module. Called from home, a call hops to the code context
+ * and its answer back; a run of calls ({@link #onCode(Supplier)}, what event delivery uses) hops once for all.
+ *
+ * <p>Each call has a deadline, watched from home: past it a view or query caller gets a {@link CallTimeoutException}
+ * at once, while a handler's or cron's caller waits on for the real outcome (a late call's effects are applied);
+ * either way the timeout is reported. The next call waits until a late one really returns (module code never runs
+ * twice at once), and a call still running at twice its deadline is reported stuck.
  */
 public final class MethodInvoker {
 
-  /** What the invoker reports about the module's behaviour. */
+  /** What the invoker reports about the module's behaviour; called on the home context. */
   public interface Supervision {
 
     /** A call failed ({@code timedOut}: it ran past its deadline); refusals and bad parameters are not failures. */
@@ -36,22 +42,35 @@ public final class MethodInvoker {
     void stuck(MethodDefinition method);
   }
 
+  // One call into module code, as the home context watches it.
+  private static final class Call {
+    final MethodDefinition method;
+    final Promise<Object> answer;
+    final Thread thread;
+    volatile boolean overdue;
+    volatile boolean done;
+
+    Call(MethodDefinition method, Promise<Object> answer, Thread thread) {
+      this.method = method;
+      this.answer = answer;
+      this.thread = thread;
+    }
+  }
+
   private final String module;
-  private final Vertx vertx;
   private final ContextInternal home;
   private final ContextInternal code;
   private final long timeoutMillis;
   private final Supervision supervision;
   private final List<Promise<Void>> gated = new ArrayList<>();
-  private Future<Void> running = Future.succeededFuture();
-  private volatile Thread thread;
-  private volatile Thread late;
-  private boolean stopped;
+  private Future<Void> busy = Future.succeededFuture();
+  private Promise<?> run;
+  private volatile Call current;
+  private volatile boolean stopped;
 
   /** An invoker for calls made from the current (the module verticle's) context; {@code timeoutMillis} 0: none. */
   public MethodInvoker(String module, Vertx vertx, long timeoutMillis, Supervision supervision) {
     this.module = module;
-    this.vertx = vertx;
     this.home = (ContextInternal) vertx.getOrCreateContext();
     this.code = ((VertxInternal) vertx).createVirtualThreadContext();
     CodeContexts.enroll(code, module);
@@ -59,56 +78,74 @@ public final class MethodInvoker {
     this.supervision = supervision;
   }
 
-  /** The context module code runs on. */
-  public ContextInternal codeContext() {
-    return code;
+  /**
+   * Runs {@code work}, which calls {@link #invoke} several times, on the code context in one hop, after any late call
+   * returned; the future completes on the home context. When the module is stopped while a call of the run is past
+   * its deadline, the future fails with that call's {@link CallTimeoutException}; when stopped before, with
+   * {@link ModuleStoppedException}.
+   */
+  public <T> Future<T> onCode(Supplier<Future<T>> work) {
+    Future<Void> turn = turn();
+    if (turn != null) {
+      return turn.compose(v -> onCode(work));
+    }
+    Promise<T> result = home.promise();
+    Promise<Void> finished = home.promise();
+    busy = finished.future();
+    run = result;
+    code.runOnContext(v -> {
+      Future<T> outcome;
+      try {
+        outcome = work.get();
+      } catch (Throwable t) {
+        outcome = Future.failedFuture(t);
+      }
+      outcome.onComplete(o -> {
+        finished.tryComplete();
+        result.handle(o);
+      });
+    });
+    return result.future();
   }
 
-  /** Calls {@code method} in {@code context}; never throws. */
+  /**
+   * Calls {@code method} in {@code context}; never throws. On the code context (inside {@link #onCode}) the call runs
+   * at once; from home it hops there and its answer comes back to home.
+   */
   public Future<Object> invoke(MethodDefinition method, CallContext context) {
     if (stopped) {
       return Future.failedFuture(new ModuleStoppedException(module));
     }
-    if (!running.isComplete()) {
-      Promise<Void> turn = home.promise();
-      gated.add(turn);
-      running.onComplete(done -> turn.tryComplete());
-      return turn.future().compose(v -> {
-        gated.remove(turn);
-        return invoke(method, context);
-      });
+    if (ContextInternal.current() == code) {
+      return start(method, context, Promise.promise());
+    }
+    Future<Void> turn = turn();
+    if (turn != null) {
+      return turn.compose(v -> invoke(method, context));
     }
     Promise<Object> answer = home.promise();
     Promise<Void> finished = home.promise();
-    running = finished.future();
-    long deadline = timeoutMillis <= 0 ? -1 : vertx.setTimer(timeoutMillis, t -> timedOut(method, answer, finished));
-    code.runOnContext(v -> {
-      thread = Thread.currentThread();
-      call(method, context).onComplete(outcome -> {
-        thread = null;
-        vertx.cancelTimer(deadline);
-        finished.tryComplete();
-        if (outcome.failed() && answer.tryFail(outcome.cause()) && blame(outcome.cause())) {
-          home.runOnContext(x -> supervision.failed(method, false));
-        } else if (outcome.succeeded()) {
-          answer.tryComplete(outcome.result());
-        }
-      });
-    });
+    busy = finished.future();
+    code.runOnContext(v -> start(method, context, answer).onComplete(o -> finished.tryComplete()));
     return answer.future();
   }
 
   /**
    * Refuses every call from now on, and fails those waiting for a late call to return, with
-   * {@link ModuleStoppedException}. A call still running past its deadline is interrupted: a sleep, a wait or interruptible I/O ends
-   * with an {@link InterruptedException}; a CPU loop that does not check for interrupts goes on, since nothing else
-   * can stop a thread.
+   * {@link ModuleStoppedException}. A call past its deadline is interrupted (a sleep, a wait or interruptible I/O
+   * ends with an {@link InterruptedException}; a CPU loop that does not check for interrupts goes on, since nothing
+   * else can stop a thread) and its caller gets its {@link CallTimeoutException} now. Called on home.
    */
   public void stop() {
     stopped = true;
-    Thread running = thread;
-    if (running != null && running == late) {
-      running.interrupt();
+    Call late = current;
+    if (late != null && late.overdue && !late.done) {
+      late.thread.interrupt();
+      CallTimeoutException timeout = new CallTimeoutException(module, late.method.signature(), timeoutMillis);
+      late.answer.tryFail(timeout);
+      if (run != null) {
+        run.tryFail(timeout);
+      }
     }
     List.copyOf(gated).forEach(turn -> turn.tryFail(new ModuleStoppedException(module)));
     gated.clear();
@@ -116,18 +153,59 @@ public final class MethodInvoker {
 
   /** The thread running module code now, or {@code null}: lets the supervisor tell a CPU loop from a sleep. */
   public Thread runningThread() {
-    return thread;
+    Call call = current;
+    return call == null || call.done ? null : call.thread;
   }
 
-  private void timedOut(MethodDefinition method, Promise<Object> answer, Promise<Void> finished) {
-    if (!answer.tryFail(new CallTimeoutException(module, method.signature(), timeoutMillis))) {
+  // Null when the code context is free; else a future completing when the late call there returned.
+  private Future<Void> turn() {
+    if (stopped) {
+      return Future.failedFuture(new ModuleStoppedException(module));
+    }
+    if (busy.isComplete()) {
+      return null;
+    }
+    Promise<Void> turn = home.promise();
+    gated.add(turn);
+    busy.onComplete(done -> {
+      gated.remove(turn);
+      turn.tryComplete();
+    });
+    return turn.future();
+  }
+
+  // On the code context: runs the method, watched by a deadline timer on home.
+  private Future<Object> start(MethodDefinition method, CallContext context, Promise<Object> answer) {
+    Call call = new Call(method, answer, Thread.currentThread());
+    current = call;
+    long deadline = timeoutMillis <= 0 ? -1 : home.setTimer(timeoutMillis, t -> timedOut(call));
+    call(method, context).onComplete(outcome -> {
+      call.done = true;
+      home.owner().cancelTimer(deadline);
+      if (outcome.succeeded()) {
+        answer.tryComplete(outcome.result());
+      } else if (answer.tryFail(outcome.cause()) && blame(outcome.cause()) && !call.overdue) {
+        home.runOnContext(x -> supervision.failed(method, false));
+      }
+    });
+    return answer.future();
+  }
+
+  // On home. A view or query caller is answered now; a handler's or cron's caller waits on for the real outcome.
+  private void timedOut(Call call) {
+    if (call.done) {
       return;
     }
-    late = thread;
-    supervision.failed(method, true);
-    vertx.setTimer(timeoutMillis, t -> {
-      if (!finished.future().isComplete() && !stopped) {
-        supervision.stuck(method);
+    MethodKind kind = call.method.kind();
+    if ((kind == MethodKind.VIEW || kind == MethodKind.QUERY)
+        && !call.answer.tryFail(new CallTimeoutException(module, call.method.signature(), timeoutMillis))) {
+      return;
+    }
+    call.overdue = true;
+    supervision.failed(call.method, true);
+    home.setTimer(timeoutMillis, t -> {
+      if (!call.done && !stopped) {
+        supervision.stuck(call.method);
       }
     });
   }

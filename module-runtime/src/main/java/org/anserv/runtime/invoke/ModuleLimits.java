@@ -8,8 +8,9 @@ import org.anserv.runtime.RuntimeSettings;
  * {@code modules.<key>}:
  *
  * @param timeoutMillis {@code timeout.ms} (30000): how long one call into module code (handler, view, query, cron)
- *     may run before it is failed and counted as a timeout
- * @param failureBudget {@code failures.max} (20): failures and timeouts within the window that put the module in
+ *     may run before it counts as a timeout; a view or query caller is failed then, a handler's feed waits for the
+ *     real outcome; a call running at twice this is stuck and puts the module in quarantine
+ * @param failureBudget {@code failures.max} (100): failures and timeouts within the window that put the module in
  *     quarantine
  * @param failureWindowMillis {@code failures.window.ms} (60000): the window of the failure budget
  * @param backoffMillis {@code restart.backoff.ms} (1000): the wait before the first restart after a quarantine,
@@ -25,7 +26,7 @@ public record ModuleLimits(long timeoutMillis, int failureBudget, long failureWi
   public static ModuleLimits of(Function<String, Object> setting) {
     return new ModuleLimits(
         positive("timeout.ms", setting, 30_000),
-        (int) positive("failures.max", setting, 20),
+        (int) positive("failures.max", setting, 100),
         positive("failures.window.ms", setting, 60_000),
         positive("restart.backoff.ms", setting, 1_000),
         positive("restart.backoff.max.ms", setting, 60_000),
