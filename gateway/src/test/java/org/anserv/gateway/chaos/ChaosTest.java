@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chaos suite: the standard modules run on a demo world while, one phase at a time, a fixture module misbehaves
- * in one way: it throws on every event, sleeps forever, loops on the CPU, floods the log with emitted events,
- * allocates memory, or never answers a query. Each phase streams a slice of the demo world's events over HTTP while
+ * in one way: it throws on every event, sleeps forever, loops on the CPU, floods the log with emitted events and
+ * log lines, allocates memory, or never answers a query. Each phase streams a slice of the demo world's events over HTTP while
  * a healthy query is timed, then checks the faulty module was quarantined and restarted as configured and that no
  * event was lost, neither for the healthy modules nor for the faulty one. At the end the counts module's figures
  * equal the generator's truth. Prints a table: fault, what happened, events lost, gateway p99 during the fault.
@@ -147,11 +147,14 @@ class ChaosTest {
 
   @Module(name = "chaos-floods")
   public static class Floods {
+    private static final org.slf4j.Logger FLOOD_LOG = org.slf4j.LoggerFactory.getLogger("chaos.floods");
+
     @EventHandler
     public void handle(Event event, Emitter emitter) {
       attempted("chaos-floods", event);
       if (event.type().equals("chaos.floods")) {
         for (int i = 0; ; i++) {
+          FLOOD_LOG.warn("chaos: flooding, event {}", i);
           emitter.emit(new JsonObject().put("event_type", "chaos.flood").put("n", i)).await();
         }
       }
@@ -278,7 +281,7 @@ class ChaosTest {
       case "throws" -> "every call failed; failure budget (5 in 10 s) spent";
       case "sleeps" -> "call timed out at 300 ms; stuck at 600 ms; thread interrupted";
       case "loops" -> "call timed out; stuck; not restarted until the 1.5 s loop ended (in-process cannot stop it)";
-      case "floods" -> "held to 100 emits/s; refused emits failed its calls";
+      case "floods" -> "held to 100 emits/s and 50 log lines/s; refused emits failed its calls";
       case "allocates" -> "NOT contained in-process: heap is shared (held to 64 MB here); needs process mode";
       default -> "queries answered 504 at 300 ms, then 503 while in quarantine";
     };
