@@ -104,7 +104,7 @@ public final class ModuleDeployer {
   private Future<String> start(ModuleDefinition module, Class<?> type) {
     DeploymentOptions options = new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD);
     ModuleVerticle.Quarantine quarantine = (reason, abandoned) -> supervisor.quarantine(module.name(), reason,
-        abandoned, this::undeploy, name -> start(module, type));
+        abandoned, this::stop, name -> start(module, type));
     return vertx.deployVerticle(new ModuleVerticle(module, services, quarantine), options)
         .map(id -> {
           deployments.put(module.name(), id);
@@ -121,8 +121,16 @@ public final class ModuleDeployer {
         });
   }
 
-  /** Stops module {@code name} and withdraws it from the registry. */
+  /** Stops module {@code name} and withdraws it from the registry; a module in quarantine is not restarted. */
   public Future<Void> undeploy(String name) {
+    if (!deployments.containsKey(name) && supervisor.forget(name)) {
+      return Future.succeededFuture();
+    }
+    return stop(name);
+  }
+
+  // Stops a deployed module; unlike undeploy, leaves a quarantined module's restart where it is.
+  private Future<Void> stop(String name) {
     String id = deployments.remove(name);
     if (id == null) {
       return Future.failedFuture(new IllegalArgumentException("No module named '" + name + "' is deployed."));

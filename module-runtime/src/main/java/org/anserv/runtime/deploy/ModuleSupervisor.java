@@ -103,9 +103,32 @@ final class ModuleSupervisor {
         .onFailure(cause -> LOG.atWarn().addKeyValue("module", module).log("Stopping the quarantined module did not"
             + " finish: {}", cause.toString()))
         .onComplete(v -> {
+          if (state.quarantined.get() == 0) {
+            return; // undeployed by someone meanwhile: no restart
+          }
           standIn(module, state, reason);
           schedule(module, state, delay, limits, restart);
         });
+  }
+
+  /**
+   * Cancels the pending restart of {@code module} if it is in quarantine (someone undeployed it meanwhile); true if
+   * it was.
+   */
+  boolean forget(String module) {
+    State state = states.get(module);
+    if (state == null || state.quarantined.get() == 0) {
+      return false;
+    }
+    context.runOnContext(v -> {
+      vertx.cancelTimer(state.timer);
+      if (state.standIn != null) {
+        state.standIn.unregister();
+      }
+      state.quarantined.set(0);
+      registry.released(module);
+    });
+    return true;
   }
 
   /** Cancels pending restarts: the runtime is closing. */
@@ -117,7 +140,7 @@ final class ModuleSupervisor {
   private void schedule(String module, State state, long delay, ModuleLimits limits,
       Function<String, Future<?>> restart) {
     state.timer = vertx.setTimer(delay, t -> {
-      if (closing) {
+      if (closing || state.quarantined.get() == 0) {
         return;
       }
       Thread spinning = state.abandoned;

@@ -172,6 +172,22 @@ class QuarantineTest {
   }
 
   @Test
+  void undeployingAQuarantinedModuleCancelsItsRestart() throws Exception {
+    await(runtime.deploy(Flaky.class));
+    for (int i = 0; i < 4; i++) {
+      publish(event("bad", i));
+    }
+    eventually(() -> assertThat(quarantined()).extracting(q -> q.getString("name")).containsExactly("flaky"));
+
+    await(runtime.undeploy("flaky"));
+    Thread.sleep(2_000);
+
+    assertThat(quarantined()).isEmpty();
+    assertThat(runtime.registry().names()).doesNotContain("flaky");
+    assertThat(meters.get("anserv.module.restarts").tag("module", "flaky").counter().count()).isZero();
+  }
+
+  @Test
   void aCpuLoopTimesOutAndTheModuleIsRestartedOnlyOnceTheLoopEnded() throws Exception {
     await(runtime.deploy(Spinner.class));
     await(runtime.deploy(Healthy.class));
