@@ -11,14 +11,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.anserv.api.Sql;
+import org.anserv.gateway.routes.Readiness;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.deploy.MissingSql;
 import org.anserv.runtime.log.EventLog;
-import org.anserv.runtime.log.local.Durability;
-import org.anserv.runtime.log.local.LocalEventLog;
-import org.anserv.runtime.log.local.LocalLogOptions;
-import org.anserv.runtime.log.local.Retention;
 import org.anserv.runtime.store.EmbeddedMongo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +32,16 @@ public final class AnservServer {
   private final EventLog log;
   private final EmbeddedMongo embeddedMongo;
   private final RunMarker marker;
+  private final Readiness readiness;
   private final int port;
 
   private AnservServer(ModuleRuntime runtime, EventLog log, EmbeddedMongo embeddedMongo, RunMarker marker,
-      int port) {
+      Readiness readiness, int port) {
     this.runtime = runtime;
     this.log = log;
     this.embeddedMongo = embeddedMongo;
     this.marker = marker;
+    this.readiness = readiness;
     this.port = port;
   }
 
@@ -70,24 +69,27 @@ public final class AnservServer {
     }
     RuntimeSettings runtimeSettings = settings;
     Path dataDir = Path.of(config.getString("data.dir", "data"));
-    LocalEventLog log;
+    EventLog log;
     RunMarker marker;
     try {
-      log = LocalEventLog.open(logOptions(config, dataDir), vertx, meters);
+      log = LogEngine.of(config).open(config, dataDir, vertx, meters);
       marker = RunMarker.place(dataDir);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException | RuntimeException e) {
       if (mongo != null) {
         mongo.close();
       }
-      return Future.failedFuture(new IllegalStateException("Cannot open the event log under " + dataDir + ": "
-          + e.getMessage(), e));
+      return Future.failedFuture(new IllegalStateException("Cannot open the event log (log.engine="
+          + config.getString("log.engine", "local") + ", data.dir=" + dataDir + "): " + e.getMessage(), e));
     }
     AtomicInteger port = new AtomicInteger();
+    Readiness readiness = new Readiness(vertx, log, LogEngine.of(config).directory(config, dataDir).orElse(null),
+        runtimeSettings.mongoConnectionString(), sql instanceof MissingSql ? null : sql);
     return ModuleRuntime.start(vertx, runtimeSettings, log, sql, meters)
         .compose(runtime -> deployModules(runtime, runtimeSettings, marker, config)
-            .compose(deployed -> deployGateway(vertx, gateway, meters, config, port))
-            .map(v -> new AnservServer(runtime, log, mongo, marker, port.get())))
+            .compose(deployed -> deployGateway(vertx, gateway, meters, readiness, config, port))
+            .map(v -> new AnservServer(runtime, log, mongo, marker, readiness, port.get())))
         .onFailure(cause -> {
+          readiness.close();
           log.close();
           if (mongo != null) {
             mongo.close();
@@ -109,37 +111,15 @@ public final class AnservServer {
     return runtime.deployDiscovered(settings.modulesDirectory());
   }
 
-  private static LocalLogOptions logOptions(JsonObject config, Path dataDir) {
-    Path directory = Path.of(config.getString("log.dir", dataDir.resolve("log").toString()));
-    String durability = config.getString("log.durability", "fsync");
-    LocalLogOptions options = LocalLogOptions.defaults(directory).withDurability(switch (durability) {
-      case "fsync" -> Durability.FSYNC;
-      case "process" -> Durability.PROCESS;
-      default -> throw new IllegalArgumentException("log.durability must be fsync or process, not \"" + durability
-          + "\"");
-    });
-    long hours = GatewaySettings.number(config, "log.retention.hours", 0).longValue();
-    long bytes = GatewaySettings.number(config, "log.retention.bytes", 0).longValue();
-    if (hours > 0 && bytes > 0) {
-      throw new IllegalArgumentException("Set log.retention.hours or log.retention.bytes, not both.");
-    }
-    if (hours > 0) {
-      options = options.withRetention(Retention.maxAge(java.time.Duration.ofHours(hours)));
-    } else if (bytes > 0) {
-      options = options.withRetention(Retention.maxBytes(bytes));
-    }
-    return options;
-  }
-
   private static Future<Void> deployGateway(Vertx vertx, GatewaySettings settings, PrometheusMeterRegistry meters,
-      JsonObject config, AtomicInteger port) {
+      Readiness readiness, JsonObject config, AtomicInteger port) {
     int instances = GatewaySettings.number(config, "http.instances", Runtime.getRuntime().availableProcessors())
         .intValue();
     // Vert.x shares one random port among servers that ask for the same negative port.
     GatewaySettings shared = settings.port() == 0 ? settings.withPort(-1) : settings;
     List<GatewayVerticle> created = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
-      GatewayVerticle verticle = new GatewayVerticle(shared, meters);
+      GatewayVerticle verticle = new GatewayVerticle(shared, meters, readiness.checks());
       created.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(instances)).onSuccess(id -> port.set(created.getFirst().actualPort()))
@@ -170,7 +150,7 @@ public final class AnservServer {
    * clean stop; close Vert.x after.
    */
   public Future<Void> close() {
-    return runtime.close().eventually(log::close).onComplete(v -> {
+    return runtime.close().eventually(readiness::close).eventually(log::close).onComplete(v -> {
       if (embeddedMongo != null) {
         embeddedMongo.close();
       }

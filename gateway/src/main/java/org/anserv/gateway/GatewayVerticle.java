@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -11,11 +12,13 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.anserv.gateway.dashboard.Dashboard;
 import org.anserv.gateway.http.ApiError;
+import org.anserv.gateway.http.RequestLog;
 import org.anserv.gateway.intake.EventIntake;
 import org.anserv.gateway.routes.AdminRoutes;
 import org.anserv.gateway.routes.FileRoutes;
 import org.anserv.gateway.routes.HealthRoute;
 import org.anserv.gateway.routes.ModuleRoutes;
+import org.anserv.gateway.routes.ReadyRoute;
 import org.anserv.gateway.routes.SchemaRoute;
 
 /**
@@ -26,11 +29,13 @@ public final class GatewayVerticle extends VerticleBase {
 
   private final GatewaySettings settings;
   private final PrometheusMeterRegistry meters;
+  private final HealthChecks readiness;
   private HttpServer server;
 
-  public GatewayVerticle(GatewaySettings settings, PrometheusMeterRegistry meters) {
+  public GatewayVerticle(GatewaySettings settings, PrometheusMeterRegistry meters, HealthChecks readiness) {
     this.settings = settings;
     this.meters = meters;
+    this.readiness = readiness;
   }
 
   @Override
@@ -46,6 +51,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   private Router router() {
     Router router = Router.router(vertx);
+    router.route().handler(RequestLog::handle);
     EventIntake intake = new EventIntake(vertx, settings, meters);
     ModuleRoutes modules = new ModuleRoutes(vertx, settings.callTimeoutMillis(), settings.asyncViewMillis());
 
@@ -59,13 +65,14 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/schema").handler(new SchemaRoute(vertx)::handle);
     router.post("/admin/modules/:module/rebuild").handler(new AdminRoutes(vertx)::rebuild);
     router.get("/health").handler(new HealthRoute(vertx)::handle);
+    router.get("/ready").handler(new ReadyRoute(readiness)::handle);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
     router.get("/assets/*").handler(StaticHandler.create("webroot/assets").setCachingEnabled(true));
     new Dashboard(vertx, meters, settings.callTimeoutMillis()).mount(router);
 
     router.errorHandler(404, ctx -> ApiError.send(ctx, 404, "No such endpoint: " + ctx.request().method() + " "
         + ctx.request().path() + ". Endpoints: POST /events, GET /views/{module}/{view}, GET /queries/{module}/{query},"
-        + " GET /files/{module}/{name}, GET /schema, GET /health, GET /metrics."));
+        + " GET /files/{module}/{name}, GET /schema, GET /health, GET /ready, GET /metrics."));
     router.errorHandler(405, ctx -> ApiError.send(ctx, 405, ctx.request().method() + " is not allowed on "
         + ctx.request().path() + ": events are sent with POST (or GET ?msg=...), views and queries read with GET."));
     router.errorHandler(413, ctx -> ApiError.send(ctx, 413, "The body is larger than " + settings.maxBodyBytes()

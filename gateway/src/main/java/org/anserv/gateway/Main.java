@@ -3,11 +3,7 @@ package org.anserv.gateway;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -41,12 +37,9 @@ public final class Main {
         default -> usage("Unknown argument: " + args[i]);
       }
     }
+    checkLogFormat();
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
-        .withMetrics(new MicrometerMetricsFactory(meters))
-        .build();
+    Vertx vertx = MeteredVertx.create(meters);
     SqlReplica replica = null;
     try {
       JsonObject config = Configuration.load(vertx, configFile).await(30, TimeUnit.SECONDS);
@@ -81,6 +74,16 @@ public final class Main {
         LOG.warn("Shutdown did not finish cleanly: {}", e.toString());
       }
     }, "anserv-shutdown"));
+  }
+
+  // logback.xml picks its appender by this name; an unknown one would silently log nothing at all.
+  private static void checkLogFormat() {
+    String format = System.getProperty("anserv.log.format", System.getenv().getOrDefault("ANSERV_LOG_FORMAT", "text"));
+    if (!format.equals("text") && !format.equals("json")) {
+      System.err.println("The log format must be text or json, not '" + format + "' (ANSERV_LOG_FORMAT or"
+          + " -Danserv.log.format).");
+      System.exit(2);
+    }
   }
 
   private static Path dataDir(JsonObject config) {

@@ -84,7 +84,7 @@ public final class EventIntake {
   }
 
   private void submit(RoutingContext ctx, String format, ParsedEvents parsed, Timer.Sample sample) {
-    metrics.events(format, parsed.events().size(), parsed.rejected().size());
+    metrics.rejected(format, parsed.rejectedByReason());
     if (parsed.events().isEmpty()) {
       metrics.refused(format, 400);
       ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json; charset=utf-8")
@@ -108,7 +108,9 @@ public final class EventIntake {
             new DeliveryOptions().setSendTimeout(settings.callTimeoutMillis()))
         .map(Message::body)
         .onSuccess(report -> {
-          metrics.done(sample, format, sync ? "delivered" : "accepted");
+          metrics.stored(format, report.getInteger("accepted", 0) - report.getInteger("duplicates", 0),
+              report.getInteger("duplicates", 0));
+          metrics.done(sample, format, sync, sync ? 200 : 202);
           if (!parsed.rejected().isEmpty()) {
             report.put("rejected", parsed.rejected());
           }
@@ -116,7 +118,8 @@ public final class EventIntake {
               .end(report.encode());
         })
         .onFailure(cause -> {
-          metrics.done(sample, format, "failed");
+          metrics.refusedEvents(format, events.size());
+          metrics.done(sample, format, sync, ApiError.failure("Event delivery", cause).status());
           ApiError.fromBus(ctx, "Event delivery", cause);
         });
   }

@@ -45,7 +45,7 @@ final class EventText {
         if (item instanceof JsonObject event) {
           accept(parsed, event, small ? 0 : event.toBuffer().length(), "element " + i);
         } else {
-          parsed.reject("element " + i, "is " + kind(item) + ", not an event object");
+          parsed.reject("element " + i, "not_object", "is " + kind(item) + ", not an event object");
         }
       }
     } else {
@@ -94,10 +94,10 @@ final class EventText {
         if (value instanceof JsonObject event) {
           accept(parsed, event, line.length(), "line " + lineNumber);
         } else {
-          parsed.reject("line " + lineNumber, "is " + kind(value) + ", not an event object");
+          parsed.reject("line " + lineNumber, "not_object", "is " + kind(value) + ", not an event object");
         }
       } catch (DecodeException e) {
-        parsed.reject("line " + lineNumber, "is not valid JSON: " + jsonError(e));
+        parsed.reject("line " + lineNumber, "not_json", "is not valid JSON: " + jsonError(e));
       }
     }
     if (count == 0) {
@@ -108,7 +108,7 @@ final class EventText {
 
   private void accept(ParsedEvents parsed, JsonObject event, int bytes, String where) {
     if (bytes > maxEventBytes) {
-      parsed.reject(where, "is " + bytes + " bytes, over the limit of " + maxEventBytes
+      parsed.reject(where, "too_large", "is " + bytes + " bytes, over the limit of " + maxEventBytes
           + " (setting intake.max.event.bytes)");
     } else {
       parsed.accept(event);

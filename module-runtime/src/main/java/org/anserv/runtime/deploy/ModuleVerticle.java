@@ -74,6 +74,7 @@ public final class ModuleVerticle extends VerticleBase {
     serial = new SerialExecutor(context, services.settings().queueCapacity());
     metrics = new ModuleMetrics(services.meters(), module.name());
     metrics.queueDepth(serial::waiting);
+    declareSeries();
     FailureLog failureLog = new FailureLog(module.name());
     ModuleLimits limits = services.settings().limits(module.name());
     invoker = new MethodInvoker(module.name(), vertx, limits.timeoutMillis(), supervision(limits));
@@ -154,6 +155,15 @@ public final class ModuleVerticle extends VerticleBase {
         .compose(v -> Future.join(saves()))
         .onComplete(v -> metrics.close())
         .eventually(databases::close);
+  }
+
+  private void declareSeries() {
+    metrics.declare(module.methods(MethodKind.HANDLER).stream().map(MethodDefinition::name).toList(),
+        module.methods().stream().filter(m -> m.kind() == MethodKind.VIEW || m.kind() == MethodKind.QUERY)
+            .map(m -> new ModuleMetrics.Endpoint(m.kind() == MethodKind.VIEW ? CallRequest.VIEW : CallRequest.QUERY,
+                m.name(), m.memoize() != null)).toList(),
+        module.methods(MethodKind.CRON).stream().map(MethodDefinition::name).toList());
+    metrics.isolation(module.methods().stream().map(MethodDefinition::name).distinct().toList());
   }
 
   private List<Future<Void>> saves() {

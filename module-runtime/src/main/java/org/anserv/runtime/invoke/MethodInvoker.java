@@ -14,6 +14,7 @@ import org.anserv.runtime.define.MethodKind;
 import org.anserv.runtime.inject.BadParameterException;
 import org.anserv.runtime.inject.Binding;
 import org.anserv.runtime.inject.CallContext;
+import org.slf4j.MDC;
 
 /**
  * Calls one module's methods: resolves the arguments with the resolvers chosen at deploy time, invokes the method on
@@ -47,7 +48,9 @@ public final class MethodInvoker {
     final MethodDefinition method;
     final Promise<Object> answer;
     final Thread thread;
+    final long startedNanos = System.nanoTime();
     volatile boolean overdue;
+    volatile boolean stuck;
     volatile boolean done;
 
     Call(MethodDefinition method, Promise<Object> answer, Thread thread) {
@@ -67,6 +70,7 @@ public final class MethodInvoker {
   private Promise<?> run;
   private volatile Call current;
   private volatile boolean stopped;
+  private final long watchdog;
 
   /** An invoker for calls made from the current (the module verticle's) context; {@code timeoutMillis} 0: none. */
   public MethodInvoker(String module, Vertx vertx, long timeoutMillis, Supervision supervision) {
@@ -76,6 +80,10 @@ public final class MethodInvoker {
     CodeContexts.enroll(code, module);
     this.timeoutMillis = timeoutMillis;
     this.supervision = supervision;
+    // One watchdog per module rather than a timer per call: a timer per call set from the code thread costs two
+    // tasks on a shared event loop per event, which under load slowed HTTP answers down.
+    this.watchdog = timeoutMillis <= 0 ? -1 : home.setPeriodic(Math.max(10, Math.min(timeoutMillis / 10, 100)),
+        t -> watch());
   }
 
   /**
@@ -138,6 +146,7 @@ public final class MethodInvoker {
    */
   public void stop() {
     stopped = true;
+    home.owner().cancelTimer(watchdog);
     Call late = current;
     if (late != null && late.overdue && !late.done) {
       late.thread.interrupt();
@@ -174,14 +183,17 @@ public final class MethodInvoker {
     return turn.future();
   }
 
-  // On the code context: runs the method, watched by a deadline timer on home.
+  // On the code context: runs the method, which the watchdog on home watches through current.
   private Future<Object> start(MethodDefinition method, CallContext context, Promise<Object> answer) {
     Call call = new Call(method, answer, Thread.currentThread());
     current = call;
-    long deadline = timeoutMillis <= 0 ? -1 : home.setTimer(timeoutMillis, t -> timedOut(call));
-    call(method, context).onComplete(outcome -> {
+    Future<Object> result;
+    // While module code runs, the logging MDC holds the module's name: every line it logs carries it.
+    try (MDC.MDCCloseable tag = MDC.putCloseable("module", module)) {
+      result = call(method, context);
+    }
+    result.onComplete(outcome -> {
       call.done = true;
-      home.owner().cancelTimer(deadline);
       if (outcome.succeeded()) {
         answer.tryComplete(outcome.result());
       } else if (answer.tryFail(outcome.cause()) && blame(outcome.cause()) && !call.overdue) {
@@ -191,23 +203,30 @@ public final class MethodInvoker {
     return answer.future();
   }
 
-  // On home. A view or query caller is answered now; a handler's or cron's caller waits on for the real outcome.
-  private void timedOut(Call call) {
-    if (call.done) {
+  // On home: past its deadline a call is overdue, at twice its deadline stuck.
+  private void watch() {
+    Call call = current;
+    if (call == null || call.done || stopped) {
       return;
     }
+    long ran = System.nanoTime() - call.startedNanos;
+    if (!call.overdue && ran >= timeoutMillis * 1_000_000) {
+      timedOut(call);
+    } else if (call.overdue && !call.stuck && ran >= 2 * timeoutMillis * 1_000_000) {
+      call.stuck = true;
+      supervision.stuck(call.method);
+    }
+  }
+
+  // A view or query caller is answered now; a handler's or cron's caller waits on for the real outcome.
+  private void timedOut(Call call) {
+    call.overdue = true;
     MethodKind kind = call.method.kind();
     if ((kind == MethodKind.VIEW || kind == MethodKind.QUERY)
         && !call.answer.tryFail(new CallTimeoutException(module, call.method.signature(), timeoutMillis))) {
       return;
     }
-    call.overdue = true;
     supervision.failed(call.method, true);
-    home.setTimer(timeoutMillis, t -> {
-      if (!call.done && !stopped) {
-        supervision.stuck(call.method);
-      }
-    });
   }
 
   private Future<Object> call(MethodDefinition method, CallContext context) {

@@ -16,7 +16,9 @@ public final class LogUnavailableException extends RuntimeException {
     /** Syncing failed: the log cannot know what the disk holds and refuses everything until it is reopened. */
     BROKEN(30),
     /** The log is closed or closing. */
-    CLOSED(5);
+    CLOSED(5),
+    /** The log's servers (Kafka brokers) did not answer in time; what they stored of the batch is deduplicated. */
+    UNREACHABLE(5);
 
     private final int retryAfterSeconds;
 

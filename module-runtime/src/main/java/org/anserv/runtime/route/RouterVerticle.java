@@ -1,5 +1,6 @@
 package org.anserv.runtime.route;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -54,8 +55,8 @@ public final class RouterVerticle extends VerticleBase {
     EventBatch batch = message.body();
     for (Event event : batch.events()) {
       if (event.origin().hops() > maxHops) {
-        meters.counter("anserv.events.chain.refused", "module", event.origin().emittingModule().orElse(""))
-            .increment();
+        Counter.builder("anserv.events.chain.refused").description("Emitted events refused as chained too deep")
+            .tag("module", event.origin().emittingModule().orElse("")).register(meters).increment();
         message.fail(Failures.BAD_REQUEST, "Event chain too deep: '" + event.type() + "' emitted by module '"
             + event.origin().emittingModule().orElse("?") + "' is " + event.origin().hops() + " emits deep; the"
             + " limit is " + maxHops + " (setting events.max.hops). Two modules may be feeding each other.");
@@ -94,8 +95,9 @@ public final class RouterVerticle extends VerticleBase {
   }
 
   private void refuse(Message<EventBatch> message, Throwable cause) {
-    meters.counter("anserv.events.refused", "reason", cause instanceof LogUnavailableException ? "log_unavailable"
-        : "bad_request").increment();
+    Counter.builder("anserv.events.refused").description("Batches of events the router refused, by reason")
+        .tag("reason", cause instanceof LogUnavailableException ? "log_unavailable" : "bad_request")
+        .register(meters).increment();
     if (cause instanceof LogUnavailableException) {
       message.fail(Failures.UNAVAILABLE, "The event log cannot accept events now (" + cause.getMessage() + ");"
           + " nothing of this request was stored: retry in a few seconds.");

@@ -1,5 +1,6 @@
 package org.anserv.runtime.log.local;
 
+import org.anserv.runtime.log.IdWindow;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;

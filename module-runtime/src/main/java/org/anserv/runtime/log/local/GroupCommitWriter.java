@@ -1,5 +1,8 @@
 package org.anserv.runtime.log.local;
 
+import org.anserv.runtime.log.TailWaiters;
+import org.anserv.runtime.log.Reply;
+import org.anserv.runtime.log.IdWindow;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.anserv.runtime.log.local;
 
+import org.anserv.runtime.log.Reply;
 import java.util.List;
 import org.anserv.runtime.log.AppendResult;
 import org.anserv.runtime.log.LogEntry;

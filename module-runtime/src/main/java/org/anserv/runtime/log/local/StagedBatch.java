@@ -1,5 +1,6 @@
 package org.anserv.runtime.log.local;
 
+import org.anserv.runtime.log.IdWindow;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;

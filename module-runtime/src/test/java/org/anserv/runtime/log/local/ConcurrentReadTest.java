@@ -1,6 +1,6 @@
 package org.anserv.runtime.log.local;
 
-import static org.anserv.runtime.log.local.TestEvents.await;
+import static org.anserv.runtime.log.TestEvents.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.anserv.runtime.log.LogRecord;
+import org.anserv.runtime.log.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package org.anserv.runtime.log.local;
 
-import static org.anserv.runtime.log.local.TestEvents.await;
+import static org.anserv.runtime.log.TestEvents.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Context;
@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.anserv.runtime.log.AppendResult;
 import org.anserv.runtime.log.LogRecord;
+import org.anserv.runtime.log.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,10 +1,10 @@
 package org.anserv.runtime.log.local;
 
-import static org.anserv.runtime.log.local.TestEvents.await;
-import static org.anserv.runtime.log.local.TestEvents.entries;
-import static org.anserv.runtime.log.local.TestEvents.entry;
-import static org.anserv.runtime.log.local.TestEvents.id;
-import static org.anserv.runtime.log.local.TestEvents.payload;
+import static org.anserv.runtime.log.TestEvents.await;
+import static org.anserv.runtime.log.TestEvents.entries;
+import static org.anserv.runtime.log.TestEvents.entry;
+import static org.anserv.runtime.log.TestEvents.id;
+import static org.anserv.runtime.log.TestEvents.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,6 +22,7 @@ import org.anserv.runtime.log.AppendResult;
 import org.anserv.runtime.log.LogEntry;
 import org.anserv.runtime.log.LogRecord;
 import org.anserv.runtime.log.LogUnavailableException;
+import org.anserv.runtime.log.TestEvents;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -270,5 +271,15 @@ class LocalEventLogTest {
 
   private static Offset<Long> within(long millis) {
     return Offset.offset(millis);
+  }
+
+  @Test
+  void storesAnEventAgainOnceItsOriginalLeftTheWindow(@TempDir Path directory) throws IOException {
+    LocalEventLog log = LocalEventLog.open(LocalLogOptions.defaults(directory).withDedupWindow(4), null, null);
+    TestEvents.await(log.append(TestEvents.entries(0, 10)));
+
+    assertThat(TestEvents.await(log.append(TestEvents.entries(0, 1))).getFirst().duplicate()).isFalse();
+    assertThat(TestEvents.await(log.append(TestEvents.entries(9, 1))).getFirst().duplicate()).isTrue();
+    TestEvents.await(log.close());
   }
 }

@@ -1,8 +1,8 @@
 package org.anserv.runtime.log.local;
 
-import static org.anserv.runtime.log.local.TestEvents.await;
-import static org.anserv.runtime.log.local.TestEvents.entries;
-import static org.anserv.runtime.log.local.TestEvents.failureOf;
+import static org.anserv.runtime.log.TestEvents.await;
+import static org.anserv.runtime.log.TestEvents.entries;
+import static org.anserv.runtime.log.TestEvents.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +18,7 @@ import org.anserv.runtime.log.AppendResult;
 import org.anserv.runtime.log.LogEntry;
 import org.anserv.runtime.log.LogUnavailableException;
 import org.anserv.runtime.log.LogUnavailableException.Reason;
+import org.anserv.runtime.log.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package org.anserv.runtime.log.local;
 
-import static org.anserv.runtime.log.local.TestEvents.await;
-import static org.anserv.runtime.log.local.TestEvents.entries;
+import static org.anserv.runtime.log.TestEvents.await;
+import static org.anserv.runtime.log.TestEvents.entries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

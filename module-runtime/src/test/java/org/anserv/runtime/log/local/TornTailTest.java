@@ -1,8 +1,8 @@
 package org.anserv.runtime.log.local;
 
-import static org.anserv.runtime.log.local.TestEvents.await;
-import static org.anserv.runtime.log.local.TestEvents.entries;
-import static org.anserv.runtime.log.local.TestEvents.id;
+import static org.anserv.runtime.log.TestEvents.await;
+import static org.anserv.runtime.log.TestEvents.entries;
+import static org.anserv.runtime.log.TestEvents.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

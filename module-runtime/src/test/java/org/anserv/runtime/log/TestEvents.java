@@ -1,4 +1,4 @@
-package org.anserv.runtime.log.local;
+package org.anserv.runtime.log;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -7,40 +7,38 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
-import org.anserv.runtime.log.EventId;
-import org.anserv.runtime.log.LogEntry;
 
 /** Events with predictable ids and payloads for the log tests, and a way to wait for a future. */
-final class TestEvents {
+public final class TestEvents {
 
   private TestEvents() {
   }
 
-  static EventId id(long n) {
+  public static EventId id(long n) {
     // spread the bits as a hash would, so the dedup table sees realistic ids
     return new EventId(n * 0x9E3779B97F4A7C15L, ~n);
   }
 
-  static Buffer payload(long n) {
+  public static Buffer payload(long n) {
     return Buffer.buffer("{\"event_type\":\"play_video\",\"n\":" + n + ",\"pad\":\"" + "x".repeat((int) (n % 97))
         + "\"}");
   }
 
-  static LogEntry entry(long n) {
+  public static LogEntry entry(long n) {
     return new LogEntry(id(n), payload(n));
   }
 
-  static List<LogEntry> entries(int from, int count) {
+  public static List<LogEntry> entries(int from, int count) {
     return IntStream.range(from, from + count).mapToObj(TestEvents::entry).toList();
   }
 
-  static long numberOf(EventId id) {
+  public static long numberOf(EventId id) {
     return ~id.low();
   }
 
 
   /** Waits for a future from a test thread, failing the test after 10 seconds. */
-  static <T> T await(Future<T> future) {
+  public static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
@@ -51,7 +49,7 @@ final class TestEvents {
   }
 
   /** Waits for a future expected to fail, returning its failure. */
-  static Throwable failureOf(Future<?> future) {
+  public static Throwable failureOf(Future<?> future) {
     try {
       future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (ExecutionException e) {

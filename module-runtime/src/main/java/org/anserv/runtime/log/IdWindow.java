@@ -1,37 +1,60 @@
-package org.anserv.runtime.log.local;
+package org.anserv.runtime.log;
 
 import java.util.Arrays;
-import org.anserv.runtime.log.EventId;
 
 /**
  * The ids of the latest events with their offsets, for deduplication, in bounded memory: two generations of
  * {@code window / 2} ids each; when the current one is full the older is dropped. So the newest
  * {@code window / 2} ids are always remembered, and never more than {@code window}. Each generation is an
- * open-addressing table at load 0.75: about 32 bytes per remembered id in all. Used by the writer thread only.
+ * open-addressing table at load 0.75: about 32 bytes per remembered id in all. Shared by the log
+ * implementations; not thread-safe: each log uses it from its writer thread or under its own lock.
  */
-final class IdWindow {
+public final class IdWindow {
 
   private final int generationSize;
   private Generation current;
   private Generation previous;
 
-  IdWindow(int window) {
+  /**
+   * Creates an empty window.
+   *
+   * @param window how many ids are remembered at most (the newest half of them always)
+   */
+  public IdWindow(int window) {
     this.generationSize = Math.max(1, window / 2);
     this.current = new Generation(generationSize);
     this.previous = new Generation(generationSize);
   }
 
-  /** The offset stored for {@code id}, or -1 if it is not remembered. */
-  long find(EventId id) {
+  /**
+   * Looks an id up.
+   *
+   * @param id the id
+   * @return the offset stored with it, or -1 if it is not remembered
+   */
+  public long find(EventId id) {
     long offset = current.find(id.high(), id.low());
     return offset >= 0 ? offset : previous.find(id.high(), id.low());
   }
 
-  void add(EventId id, long offset) {
+  /**
+   * Remembers an id, forgetting the oldest generation when the current one is full.
+   *
+   * @param id the id
+   * @param offset the offset of the event stored with it
+   */
+  public void add(EventId id, long offset) {
     add(id.high(), id.low(), offset);
   }
 
-  void add(long high, long low, long offset) {
+  /**
+   * Remembers an id given as its two halves, as read from a record without building an {@link EventId}.
+   *
+   * @param high the first 8 bytes of the id
+   * @param low the last 8 bytes of the id
+   * @param offset the offset of the event stored with it
+   */
+  public void add(long high, long low, long offset) {
     if (current.size == generationSize) {
       Generation emptied = previous;
       emptied.clear();

@@ -1,4 +1,4 @@
-package org.anserv.runtime.log.local;
+package org.anserv.runtime.log;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -8,8 +8,10 @@ import io.vertx.core.Vertx;
 /**
  * The answer to one call, completed by a log thread on the caller's Vert.x context (captured when the call was
  * made), or on the completing thread when the log has no {@code Vertx}.
+ *
+ * @param <T> the type of the answer
  */
-final class Reply<T> {
+public final class Reply<T> {
 
   private final Promise<T> promise = Promise.promise();
   private final Context context;
@@ -18,15 +20,28 @@ final class Reply<T> {
     this.context = context;
   }
 
-  static <T> Reply<T> on(Vertx vertx) {
+  /**
+   * Creates a reply for a call made now.
+   *
+   * @param vertx the log's Vert.x, or null
+   * @param <T> the type of the answer
+   * @return a reply completing on the current context (or a new one) of {@code vertx}
+   */
+  public static <T> Reply<T> on(Vertx vertx) {
     return new Reply<>(vertx == null ? null : vertx.getOrCreateContext());
   }
 
-  Future<T> future() {
+  /** Returns the future the caller waits on. */
+  public Future<T> future() {
     return promise.future();
   }
 
-  void succeed(T value) {
+  /**
+   * Completes the call, once.
+   *
+   * @param value the answer
+   */
+  public void succeed(T value) {
     if (context == null) {
       promise.tryComplete(value);
     } else {
@@ -34,7 +49,12 @@ final class Reply<T> {
     }
   }
 
-  void fail(Throwable failure) {
+  /**
+   * Fails the call, once.
+   *
+   * @param failure why
+   */
+  public void fail(Throwable failure) {
     if (context == null) {
       promise.tryFail(failure);
     } else {

@@ -1,10 +1,10 @@
-package org.anserv.runtime.log.local;
+package org.anserv.runtime.log;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 
-/** Consumers waiting for the log to grow past an offset, woken by the writer after each commit. */
-final class TailWaiters {
+/** Consumers waiting for a log to grow past an offset, woken by its writer after each commit; thread-safe. */
+public final class TailWaiters {
 
   private record Waiter(long offset, Reply<Long> reply) {
   }
@@ -12,8 +12,14 @@ final class TailWaiters {
   private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
   private volatile Throwable closed;
 
-  /** Registers a waiter, then checks again, so a commit published in between is not missed. */
-  void await(long offset, Reply<Long> reply, LongSupplier endOffset) {
+  /**
+   * Registers a waiter, then checks again, so a commit published in between is not missed.
+   *
+   * @param offset the offset the waiter needs
+   * @param reply completed with the end offset once it exceeds {@code offset}
+   * @param endOffset reads the log's current end offset
+   */
+  public void await(long offset, Reply<Long> reply, LongSupplier endOffset) {
     Waiter waiter = new Waiter(offset, reply);
     waiters.add(waiter);
     long end = endOffset.getAsLong();
@@ -24,8 +30,12 @@ final class TailWaiters {
     }
   }
 
-  /** Wakes every waiter the new end offset satisfies. */
-  void published(long endOffset) {
+  /**
+   * Wakes every waiter the new end offset satisfies.
+   *
+   * @param endOffset the log's end offset after a commit
+   */
+  public void published(long endOffset) {
     if (waiters.isEmpty()) {
       return;
     }
@@ -38,8 +48,12 @@ final class TailWaiters {
     });
   }
 
-  /** Fails every waiter, now and later. */
-  void close(Throwable reason) {
+  /**
+   * Fails every waiter, now and later.
+   *
+   * @param reason the failure given to them
+   */
+  public void close(Throwable reason) {
     closed = reason;
     Waiter waiter;
     while ((waiter = waiters.poll()) != null) {
