@@ -12,7 +12,10 @@ public final class Failures {
   /** The caller is not logged in and the view or query is not public. */
   public static final int UNAUTHENTICATED = 401;
 
-  /** The caller may not call this view or query, or not with these parameters. */
+  /**
+   * The caller may not call this view or query, or not with these parameters; or module code tried to reach what it
+   * must not (another module's private address).
+   */
   public static final int FORBIDDEN = 403;
 
   /** No such module, view or query. */

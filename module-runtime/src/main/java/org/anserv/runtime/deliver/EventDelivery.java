@@ -10,13 +10,16 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.anserv.api.Event;
 import org.anserv.runtime.bus.LoggedEvent;
 import org.anserv.runtime.define.MethodDefinition;
 import org.anserv.runtime.inject.CallContext;
 import org.anserv.runtime.inject.ModuleHandles;
+import org.anserv.runtime.invoke.CallTimeoutException;
 import org.anserv.runtime.invoke.FailureLog;
 import org.anserv.runtime.invoke.MethodInvoker;
+import org.anserv.runtime.invoke.ModuleStoppedException;
 import org.anserv.runtime.invoke.SerialExecutor;
 import org.anserv.runtime.metrics.ModuleMetrics;
 
@@ -27,7 +30,11 @@ import org.anserv.runtime.metrics.ModuleMetrics;
  */
 public final class EventDelivery {
 
-  private record Work(Event event, MethodDefinition handler) {
+  private record Work(LoggedEvent logged, MethodDefinition handler) {
+
+    Event event() {
+      return logged.event();
+    }
   }
 
   private final MethodInvoker invoker;
@@ -45,13 +52,16 @@ public final class EventDelivery {
     this.failureLog = failureLog;
   }
 
-  /** Runs {@code handlers} on each of {@code events} they match; the future holds the per-handler report. */
+  /**
+   * Runs {@code handlers} on each of {@code events} they match; the future holds the per-handler report, or fails
+   * with {@link DeliveryStoppedException} when the module was stopped before every event was handled.
+   */
   public Future<JsonArray> deliver(List<MethodDefinition> handlers, List<LoggedEvent> events) {
     List<Work> work = new ArrayList<>();
     for (LoggedEvent logged : events) {
       for (MethodDefinition handler : handlers) {
         if (handler.filter().matches(logged.event())) {
-          work.add(new Work(logged.event(), handler));
+          work.add(new Work(logged, handler));
         }
       }
     }
@@ -59,42 +69,71 @@ public final class EventDelivery {
       return Future.succeededFuture(new JsonArray());
     }
     Map<String, JsonObject> report = new LinkedHashMap<>();
-    return serial.submit(() -> {
+    AtomicLong position = new AtomicLong(work.getFirst().logged().offset());
+    // The whole run goes to the module's code context in one hop: a hop per event would multiply the cost.
+    return serial.submit(() -> invoker.onCode(() -> {
       Promise<Void> done = Promise.promise();
-      step(work.iterator(), report, done);
+      step(work.iterator(), report, done, position);
       return done.future();
-    }).map(v -> new JsonArray(new ArrayList<>(report.values())));
+    })).recover(cause -> Future.failedFuture(switch (cause) {
+      case ModuleStoppedException stopped -> new DeliveryStoppedException(work.getFirst().logged().offset(), stopped);
+      case CallTimeoutException late -> new DeliveryStoppedException(position.get() + 1, late);
+      default -> cause;
+    })).map(v -> new JsonArray(new ArrayList<>(report.values())));
   }
 
-  /** Runs batched {@code handler} once on {@code events}. */
+  /**
+   * Runs batched {@code handler} once on {@code events}; fails only when the module was stopped before the batch
+   * ran ({@link ModuleStoppedException}), so the feed reads it again after the restart.
+   */
   public Future<Void> deliverBatch(MethodDefinition handler, List<Event> events) {
     return serial.submit(() -> {
       long start = System.nanoTime();
-      return invoker.invoke(handler, CallContext.ofBatch(events, handles)).andThen(outcome -> {
+      return invoker.onCode(() -> invoker.invoke(handler, CallContext.ofBatch(events, handles))).andThen(outcome -> {
+        if (outcome.failed() && outcome.cause() instanceof ModuleStoppedException) {
+          return;
+        }
         metrics.handled(handler.name(), outcome.succeeded(), System.nanoTime() - start, events.size());
         if (outcome.failed()) {
           failureLog.handlerFailed(handler.name(), events.getLast(), outcome.cause());
         }
-      }).<Void>mapEmpty().otherwiseEmpty();
+      }).<Void>mapEmpty().recover(cause -> cause instanceof ModuleStoppedException ? Future.failedFuture(cause)
+          : Future.succeededFuture());
     });
   }
 
   // Iterates without recursion while handlers complete synchronously; suspends on the first pending future.
-  private void step(Iterator<Work> work, Map<String, JsonObject> report, Promise<Void> done) {
+  private void step(Iterator<Work> work, Map<String, JsonObject> report, Promise<Void> done, AtomicLong position) {
     while (work.hasNext()) {
       Work next = work.next();
+      position.set(next.logged().offset());
       long start = System.nanoTime();
       Future<Object> result = invoker.invoke(next.handler(), CallContext.ofEvent(next.event(), handles));
       if (!result.isComplete()) {
         result.onComplete(outcome -> {
+          if (stoppedAt(next, outcome, done)) {
+            return;
+          }
           record(next, outcome, start, report);
-          step(work, report, done);
+          step(work, report, done, position);
         });
+        return;
+      }
+      if (stoppedAt(next, result, done)) {
         return;
       }
       record(next, result, start, report);
     }
     done.complete();
+  }
+
+  // A call the stopped module never ran: the feed keeps this event for the module's next start.
+  private static boolean stoppedAt(Work work, AsyncResult<Object> outcome, Promise<Void> done) {
+    if (outcome.failed() && outcome.cause() instanceof ModuleStoppedException stopped) {
+      done.fail(new DeliveryStoppedException(work.logged().offset(), stopped));
+      return true;
+    }
+    return false;
   }
 
   private void record(Work work, AsyncResult<Object> outcome, long start, Map<String, JsonObject> report) {

@@ -25,7 +25,9 @@ import org.anserv.runtime.define.ParamSpec;
 import org.anserv.runtime.inject.BadParameterException;
 import org.anserv.runtime.inject.CallContext;
 import org.anserv.runtime.inject.ModuleHandles;
+import org.anserv.runtime.invoke.CallTimeoutException;
 import org.anserv.runtime.invoke.MemoCache;
+import org.anserv.runtime.invoke.ModuleStoppedException;
 import org.anserv.runtime.invoke.FailureLog;
 import org.anserv.runtime.invoke.MethodInvoker;
 import org.anserv.runtime.invoke.QueueFullException;
@@ -157,7 +159,7 @@ final class EndpointCalls {
       }
       int status = status(outcome.cause());
       metrics.called(kind, method.name(), outcome(status), System.nanoTime() - start);
-      if (status == Failures.MODULE_FAILED) {
+      if (status == Failures.MODULE_FAILED || status == Failures.TIMED_OUT) {
         failureLog.callFailed(kind, method.name(), outcome.cause());
       }
       // A module's refusal (QueryFailure) is wrapped once with context; its own message is the answer.
@@ -240,8 +242,11 @@ final class EndpointCalls {
         && (refusal.status() == Failures.BAD_REQUEST || refusal.status() == Failures.NOT_FOUND)) {
       return refusal.status();
     }
-    if (cause instanceof QueueFullException) {
+    if (cause instanceof QueueFullException || cause instanceof ModuleStoppedException) {
       return Failures.UNAVAILABLE;
+    }
+    if (cause instanceof CallTimeoutException) {
+      return Failures.TIMED_OUT;
     }
     return Failures.MODULE_FAILED;
   }
@@ -250,6 +255,7 @@ final class EndpointCalls {
     return switch (status) {
       case Failures.BAD_REQUEST -> "bad_request";
       case Failures.UNAVAILABLE -> "refused";
+      case Failures.TIMED_OUT -> "timed_out";
       default -> "failed";
     };
   }

@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -27,7 +26,8 @@ import java.util.function.Supplier;
  *   because the previous run was still going) and {@code anserv_module_cron_next_run_timestamp_seconds{cron}};</li>
  *   <li>gauges {@code anserv_module_queue_depth}, {@code anserv_module_lag_events{feed}},
  *   {@code anserv_module_lag_seconds{feed}};</li>
- *   <li>isolation: {@code anserv_module_timeouts_total{method}}, {@code anserv_module_quarantined} (0 or 1),
+ *   <li>isolation: {@code anserv_module_timeouts_total{method}}, {@code anserv_module_quarantined} (0 or 1, kept by
+ *   the module supervisor),
  *   {@code anserv_module_restarts_total}.</li>
  * </ul>
  * Label values are bounded: names come from the module's definition, never from data. The ok and failed series of
@@ -44,7 +44,6 @@ public final class ModuleMetrics {
   private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, AtomicLong> cronDue = new ConcurrentHashMap<>();
-  private final AtomicInteger quarantined = new AtomicInteger();
   private final List<Gauge> gauges = new CopyOnWriteArrayList<>();
 
   public ModuleMetrics(MeterRegistry registry, String module) {
@@ -76,20 +75,25 @@ public final class ModuleMetrics {
   }
 
   /**
-   * Registers the isolation series at zero: a timeout counter per method, the quarantine gauge (0 until
-   * {@link #quarantined(boolean)}) and the restart counter, so alerts and boards on them have series to read.
+   * Registers the isolation series at zero: a timeout counter per method and the restart counter, so alerts and
+   * boards on them have series to read. The quarantine gauge is the supervisor's (deploy/ModuleSupervisor): it must
+   * outlive the module's verticle, which is stopped while in quarantine.
    */
   public void isolation(Collection<String> methods) {
     methods.forEach(method -> counter("anserv.module.timeouts", "Calls into the module that timed out",
         "method", method));
-    gauges.add(Gauge.builder("anserv.module.quarantined", quarantined, AtomicInteger::get).tag("module", module)
-        .description("1 while the module is quarantined (not fed, not called), else 0").register(registry));
     counter("anserv.module.restarts", "Times the module was restarted");
   }
 
-  /** Sets the quarantine gauge. */
-  public void quarantined(boolean now) {
-    quarantined.set(now ? 1 : 0);
+  /** Records a call into {@code method} that ran past the module's timeout ({@code anserv_module_timeouts_total}). */
+  public void timedOut(String method) {
+    counter("anserv.module.timeouts", "Calls into the module that timed out", "method", method).increment();
+  }
+
+  /** Records an event the module tried to emit beyond its emit budget. */
+  public void emitRefused() {
+    counter("anserv.module.emits.refused", "Events refused because the module emitted beyond its budget")
+        .increment();
   }
 
   /** Records {@code events} handled by {@code handler} in one call, its outcome and how long it took. */
