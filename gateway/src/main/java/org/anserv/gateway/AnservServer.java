@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.anserv.api.Sql;
+import org.anserv.gateway.xapi.XapiSettings;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.deploy.MissingSql;
@@ -139,7 +140,7 @@ public final class AnservServer {
     GatewaySettings shared = settings.port() == 0 ? settings.withPort(-1) : settings;
     List<GatewayVerticle> created = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
-      GatewayVerticle verticle = new GatewayVerticle(shared, meters);
+      GatewayVerticle verticle = new GatewayVerticle(shared, meters, XapiSettings.fromConfig(config));
       created.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(instances)).onSuccess(id -> port.set(created.getFirst().actualPort()))

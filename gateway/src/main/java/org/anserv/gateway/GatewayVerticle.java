@@ -4,6 +4,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -17,6 +19,8 @@ import org.anserv.gateway.routes.FileRoutes;
 import org.anserv.gateway.routes.HealthRoute;
 import org.anserv.gateway.routes.ModuleRoutes;
 import org.anserv.gateway.routes.SchemaRoute;
+import org.anserv.gateway.xapi.XapiRoutes;
+import org.anserv.gateway.xapi.XapiSettings;
 
 /**
  * The HTTP gateway: event intake, view, query and file routing, schema, metrics and health. It reaches modules only over
@@ -26,16 +30,24 @@ public final class GatewayVerticle extends VerticleBase {
 
   private final GatewaySettings settings;
   private final PrometheusMeterRegistry meters;
+  private final XapiSettings xapi;
   private HttpServer server;
 
   public GatewayVerticle(GatewaySettings settings, PrometheusMeterRegistry meters) {
+    this(settings, meters, XapiSettings.fromConfig(new JsonObject()));
+  }
+
+  public GatewayVerticle(GatewaySettings settings, PrometheusMeterRegistry meters, XapiSettings xapi) {
     this.settings = settings;
     this.meters = meters;
+    this.xapi = xapi;
   }
 
   @Override
   public Future<?> start() {
-    server = vertx.createHttpServer();
+    // Log shippers compress (Vector: gzip, deflate, zstd); Netty inflates as the body streams in, so body limits
+    // count decompressed bytes.
+    server = vertx.createHttpServer(new HttpServerOptions().setDecompressionSupported(true));
     return server.requestHandler(router()).listen(settings.port(), settings.host());
   }
 
@@ -49,6 +61,7 @@ public final class GatewayVerticle extends VerticleBase {
     EventIntake intake = new EventIntake(vertx, settings, meters);
     ModuleRoutes modules = new ModuleRoutes(vertx, settings.callTimeoutMillis(), settings.asyncViewMillis());
 
+    new XapiRoutes(vertx, xapi, meters).mount(router);
     router.post("/events").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
         .handler(intake::post);
     router.get("/events").handler(intake::get);
