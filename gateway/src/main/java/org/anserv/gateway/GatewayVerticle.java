@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import org.anserv.gateway.caliper.CaliperIntake;
 import org.anserv.gateway.dashboard.Dashboard;
 import org.anserv.gateway.http.ApiError;
 import org.anserv.gateway.intake.EventIntake;
@@ -61,7 +62,9 @@ public final class GatewayVerticle extends VerticleBase {
     EventIntake intake = new EventIntake(vertx, settings, meters);
     ModuleRoutes modules = new ModuleRoutes(vertx, settings.callTimeoutMillis(), settings.asyncViewMillis());
 
+    // Producer intake: /events, /xAPI/* (and /xapi/*), /caliper. Authentication mounts in front of these paths.
     new XapiRoutes(vertx, xapi, meters).mount(router);
+    new CaliperIntake(vertx, settings.callTimeoutMillis(), settings.maxBodyBytes(), meters).mount(router);
     router.post("/events").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
         .handler(intake::post);
     router.get("/events").handler(intake::get);
