@@ -78,14 +78,17 @@ final class Kinds {
     }
     Optional<String> id = event.video().flatMap(v -> v.videoId())
         .or(() -> event.problem().flatMap(p -> p.problemId()))
-        .or(() -> payload.text("id", "problem_id"));
+        .or(() -> payload.text("id", "problem_id"))
+        // An outline selection names its sequence only in the jump_to URL.
+        .or(() -> event.navigation().flatMap(n -> n.targetUrl()).map(u -> u.substring(u.lastIndexOf('/') + 1)));
     Optional<UsageKey> parsed = id.flatMap(UsageKey::parse);
-    if (parsed.isPresent() || id.isEmpty() || event.video().isEmpty()) {
+    String type = event.video().isPresent() ? "video" : event.problem().isPresent() ? "problem" : null;
+    if (parsed.isPresent() || id.isEmpty() || type == null) {
       return parsed;
     }
-    // Browsers send a video's bare block id; the course makes it a usage key.
+    // Browsers send a video's or problem's bare block id; the course makes it a usage key.
     return event.courseId().filter(c -> c.startsWith("course-v1:"))
-        .map(c -> new UsageKey("video", id.get(), Optional.of(c)));
+        .map(c -> new UsageKey(type, id.get(), Optional.of(c)));
   }
 
   static Optional<Score> score(Event event) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.anserv.api.Event;
+import org.anserv.runtime.actor.ExternalIds;
 import org.anserv.runtime.bus.LoggedEvent;
 import org.anserv.runtime.define.MethodDefinition;
 import org.anserv.runtime.inject.CallContext;
@@ -35,14 +36,16 @@ public final class EventDelivery {
   private final ModuleHandles handles;
   private final ModuleMetrics metrics;
   private final FailureLog failureLog;
+  private final ExternalIds actors;
 
   public EventDelivery(MethodInvoker invoker, SerialExecutor serial, ModuleHandles handles, ModuleMetrics metrics,
-      FailureLog failureLog) {
+      FailureLog failureLog, ExternalIds actors) {
     this.invoker = invoker;
     this.serial = serial;
     this.handles = handles;
     this.metrics = metrics;
     this.failureLog = failureLog;
+    this.actors = actors;
   }
 
   /** Runs {@code handlers} on each of {@code events} they match; the future holds the per-handler report. */
@@ -59,24 +62,29 @@ public final class EventDelivery {
       return Future.succeededFuture(new JsonArray());
     }
     Map<String, JsonObject> report = new LinkedHashMap<>();
-    return serial.submit(() -> {
+    // Resolved inside the serial task, so that a batch waiting for the replica is not overtaken by the next one.
+    return serial.submit(() -> actors.resolve(work.stream().map(Work::event).toList()).compose(resolved -> {
+      List<Work> ready = new ArrayList<>(work.size());
+      for (int i = 0; i < work.size(); i++) {
+        ready.add(new Work(resolved.get(i), work.get(i).handler()));
+      }
       Promise<Void> done = Promise.promise();
-      step(work.iterator(), report, done);
+      step(ready.iterator(), report, done);
       return done.future();
-    }).map(v -> new JsonArray(new ArrayList<>(report.values())));
+    })).map(v -> new JsonArray(new ArrayList<>(report.values())));
   }
 
   /** Runs batched {@code handler} once on {@code events}. */
   public Future<Void> deliverBatch(MethodDefinition handler, List<Event> events) {
-    return serial.submit(() -> {
+    return serial.submit(() -> actors.resolve(events).compose(resolved -> {
       long start = System.nanoTime();
-      return invoker.invoke(handler, CallContext.ofBatch(events, handles)).andThen(outcome -> {
+      return invoker.invoke(handler, CallContext.ofBatch(resolved, handles)).andThen(outcome -> {
         metrics.handled(handler.name(), outcome.succeeded(), System.nanoTime() - start, events.size());
         if (outcome.failed()) {
           failureLog.handlerFailed(handler.name(), events.getLast(), outcome.cause());
         }
       }).<Void>mapEmpty().otherwiseEmpty();
-    });
+    }));
   }
 
   // Iterates without recursion while handlers complete synchronously; suspends on the first pending future.
