@@ -50,6 +50,10 @@ class ErbStatementsTest {
       assertThat(read.video().map(v -> v.currentTime())).as(where).isEqualTo(event.video().map(v -> v.currentTime()));
       assertThat(read.problem().map(p -> p.grade())).as(where).isEqualTo(event.problem().map(p -> p.grade()));
       assertThat(read.problem().map(p -> p.correct())).as(where).isEqualTo(event.problem().map(p -> p.correct()));
+      assertThat(read.problem().map(p -> p.attempts())).as(where).isEqualTo(event.problem().map(p -> p.attempts()));
+      if (event.kind() == EventKind.PROBLEM_CHECKED) {
+        assertThat(read.json().getJsonObject("object").encode()).as(where).contains("attempt-id");
+      }
       assertThat(read.enrollment().map(e -> e.mode())).as(where).isEqualTo(event.enrollment().map(e -> e.mode()));
       assertThat(read.enrollment().map(e -> e.userId())).as(where)
           .isEqualTo(event.enrollment().map(e -> e.userId()));

@@ -49,7 +49,9 @@ final class StatementView {
       context.put("course_id", course);
     }
     if (usageKey != null) {
-      context.put("module", new JsonObject().put("usage_key", usageKey));
+      JsonObject module = new JsonObject().put("usage_key", usageKey);
+      displayName(statement.getJsonObject("object")).ifPresent(title -> module.put("display_name", title));
+      context.put("module", module);
     }
     extensions.text("https://w3id.org/xapi/openedx/extensions/session-id").ifPresent(s -> context.put("session", s));
     if (user != null) {
@@ -84,6 +86,9 @@ final class StatementView {
     resultExt.text("https://w3id.org/xapi/openedx/extension/speed-to").ifPresent(s -> payload.put("new_speed",
         s.replace("x", "")));
     extensions.number(VIDEO_EXT + "length").ifPresent(l -> payload.put("duration", l));
+    // ERB keeps a check's attempt number as the object's attempt-id extension.
+    object.object("definition").object("extensions").int32("http://id.tincanapi.com/extension/attempt-id")
+        .ifPresent(attempt -> payload.put("attempts", attempt));
     Lenient score = result.object("score");
     score.number("raw").ifPresent(raw -> payload.put("grade", raw).put("weighted_earned", raw));
     score.number("max").ifPresent(max -> payload.put("max_grade", max).put("weighted_possible", max));
@@ -122,6 +127,19 @@ final class StatementView {
     Optional<Integer> to = extensions.int32("http://id.tincanapi.com/extension/ending-point");
     from.ifPresent(tab -> payload.put("current_tab", tab).put("old", tab));
     to.ifPresent(tab -> payload.put("target_tab", tab).put("new", tab));
+  }
+
+  // A language map ({"en-US": "..."}): the first name given.
+  private static Optional<String> displayName(JsonObject object) {
+    if (object.getValue("definition") instanceof JsonObject definition
+        && definition.getValue("name") instanceof JsonObject names) {
+      for (String language : names.fieldNames()) {
+        if (names.getValue(language) instanceof String name && !name.isEmpty()) {
+          return Optional.of(name);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   // Child statements of a multi-question check point at their parent statement and name the problem as parent.

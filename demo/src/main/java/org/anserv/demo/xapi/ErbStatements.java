@@ -117,7 +117,14 @@ public final class ErbStatements {
           .put("scaled", max > 0 ? check.grade().get() / max : 0.0));
     }
     check.correct().ifPresent(ok -> result.put("success", ok));
-    return problem(event, course, "https://w3id.org/xapi/acrossx/verbs/evaluated", "", result);
+    JsonObject statement = problem(event, course, "https://w3id.org/xapi/acrossx/verbs/evaluated", "", result);
+    JsonObject definition = statement.getJsonObject("object").getJsonObject("definition");
+    check.attempts().ifPresent(n -> definition.put("extensions", new JsonObject()
+        .put("http://id.tincanapi.com/extension/attempt-id", n)));
+    event.json().getJsonObject("context", new JsonObject()).getJsonObject("module", new JsonObject())
+        .stream().filter(e -> e.getKey().equals("display_name")).findFirst()
+        .ifPresent(e -> definition.put("name", new JsonObject().put("en-US", e.getValue())));
+    return statement;
   }
 
   private JsonObject scored(Event event, String course) {
@@ -134,7 +141,7 @@ public final class ErbStatements {
     String block = event.problem().flatMap(ProblemActivity::problemId)
         .map(id -> id.startsWith("block-v1:") ? id : blockKey(course, "problem", id)).orElse("");
     String type = suffix.isEmpty() ? "http://adlnet.gov/expapi/activities/cmi.interaction"
-        : "http://adlnet.gov/expapi/activities/solution";
+        : "http://id.tincanapi.com/activitytype/solution";
     return statement(verb, activity(lms + "/xblock/" + block + suffix, type), result, null);
   }
 

@@ -1,7 +1,10 @@
 package org.anserv.runtime.actor;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,7 +61,10 @@ public final class ExternalIds {
     if (!anyUnknown) {
       return Future.succeededFuture(events.stream().map(this::resolved).toList());
     }
-    return reload().map(v -> {
+    // The replica answers on its own pool's thread; module code must go on running on the caller's context.
+    Context caller = Vertx.currentContext();
+    Promise<List<Event>> back = Promise.promise();
+    reload().map(v -> {
       List<Event> out = new ArrayList<>(events.size());
       for (Event event : events) {
         Event resolved = resolved(event);
@@ -68,7 +74,14 @@ public final class ExternalIds {
         out.add(resolved);
       }
       return out;
+    }).onComplete(result -> {
+      if (caller == null) {
+        back.handle(result);
+      } else {
+        caller.runOnContext(v -> back.handle(result));
+      }
     });
+    return back.future();
   }
 
   private static boolean needs(Event event) {
