@@ -231,6 +231,14 @@ public final class Event {
     return new Lenient(context()).object("module").text("usage_key");
   }
 
+  /**
+   * The title of the block the event happened in ({@code context.module.display_name}; for a statement, the name
+   * of its object), e.g. {@code "Problem 1.1.1a"}; empty when the event names none.
+   */
+  public Optional<String> displayName() {
+    return new Lenient(context()).object("module").text("display_name");
+  }
+
   /** A string field of the {@code context} object. */
   public Optional<String> contextText(String field) {
     return Optional.ofNullable(text(context(), field));
