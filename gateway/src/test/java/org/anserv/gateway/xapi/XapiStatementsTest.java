@@ -58,7 +58,9 @@ class XapiStatementsTest {
     vertx = Vertx.vertx();
     server = AnservServer.start(vertx, new JsonObject().put("http.port", 0).put("http.instances", 1)
         .put("mongo.embedded.storage", "memory").put("data.dir", dir.toString()).put("log.durability", "process")
-        .put("modules.discover", false).put("xapi.strict", strict),
+        .put("modules.discover", false).put("xapi.strict", strict)
+        // -Danserv.test.xapi.chunk=20000 parses a backfill whole, to compare heap with the default chunks.
+        .put("xapi.chunk.statements", Integer.getInteger("anserv.test.xapi.chunk", 500)),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).await(60, TimeUnit.SECONDS);
     client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(server.port())
         .setDefaultHost("127.0.0.1"));
