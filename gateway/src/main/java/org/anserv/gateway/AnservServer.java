@@ -14,6 +14,7 @@ import org.anserv.api.Sql;
 import org.anserv.gateway.routes.Readiness;
 import org.anserv.gateway.security.GatewaySecurity;
 import org.anserv.gateway.security.SecuritySettings;
+import org.anserv.gateway.xapi.XapiSettings;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.deploy.MissingSql;
@@ -133,7 +134,8 @@ public final class AnservServer {
     GatewaySettings shared = settings.port() == 0 ? settings.withPort(-1) : settings;
     List<GatewayVerticle> created = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
-      GatewayVerticle verticle = new GatewayVerticle(shared, security, meters, readiness.checks());
+      GatewayVerticle verticle = new GatewayVerticle(shared, security, meters, readiness.checks(),
+          XapiSettings.fromConfig(config));
       created.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(instances)).onSuccess(id -> port.set(created.getFirst().actualPort()))

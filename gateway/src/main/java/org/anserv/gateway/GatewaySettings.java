@@ -36,7 +36,7 @@ public record GatewaySettings(String host, int port, long maxBodyBytes, int maxE
   }
 
   /** A numeric setting that may arrive as a number (file) or as text (environment, system property). */
-  static Number number(JsonObject config, String key, long fallback) {
+  public static Number number(JsonObject config, String key, long fallback) {
     Object value = config.getValue(key);
     if (value instanceof Number n) {
       return n;

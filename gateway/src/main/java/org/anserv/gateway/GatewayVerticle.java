@@ -5,11 +5,13 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import org.anserv.gateway.caliper.CaliperIntake;
 import org.anserv.gateway.dashboard.Dashboard;
 import org.anserv.gateway.http.ApiError;
 import org.anserv.gateway.http.RequestLog;
@@ -24,6 +26,8 @@ import org.anserv.gateway.security.GatewaySecurity;
 import org.anserv.gateway.security.ProducerAuth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.anserv.gateway.xapi.XapiRoutes;
+import org.anserv.gateway.xapi.XapiSettings;
 
 /**
  * The HTTP gateway: event intake, view, query and file routing, schema, metrics and health. It reaches modules only over
@@ -37,19 +41,23 @@ public final class GatewayVerticle extends VerticleBase {
   private final GatewaySecurity security;
   private final PrometheusMeterRegistry meters;
   private final HealthChecks readiness;
+  private final XapiSettings xapi;
   private HttpServer server;
 
   public GatewayVerticle(GatewaySettings settings, GatewaySecurity security, PrometheusMeterRegistry meters,
-      HealthChecks readiness) {
+      HealthChecks readiness, XapiSettings xapi) {
     this.settings = settings;
     this.security = security;
     this.meters = meters;
     this.readiness = readiness;
+    this.xapi = xapi;
   }
 
   @Override
   public Future<?> start() {
-    server = vertx.createHttpServer();
+    // Log shippers compress (Vector: gzip, deflate, zstd); Netty inflates as the body streams in, so body limits
+    // count decompressed bytes.
+    server = vertx.createHttpServer(new HttpServerOptions().setDecompressionSupported(true));
     return server.requestHandler(router()).listen(settings.port(), settings.host());
   }
 
@@ -67,6 +75,9 @@ public final class GatewayVerticle extends VerticleBase {
     ProducerAuth producers = security.producerAuth(meters);
     security.mountCallers(vertx, router, meters);
 
+    // Producer intake: /events, /xAPI/* (and /xapi/*), /caliper, each behind the producer's credential.
+    new XapiRoutes(vertx, xapi, meters).mount(router, producers);
+    new CaliperIntake(vertx, settings.callTimeoutMillis(), settings.maxBodyBytes(), meters).mount(router, producers);
     router.post("/events").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
         .handler(producers).handler(intake::post);
     router.get("/events").handler(producers).handler(intake::get);

@@ -47,6 +47,13 @@ public final class EventIntake {
     String format = format(type);
     Timer.Sample sample = metrics.start();
     try {
+      // The server inflates gzip, deflate and zstd as the body arrives and then drops the header: one left means
+      // an encoding it cannot read.
+      String encoding = ctx.request().getHeader("Content-Encoding");
+      if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {
+        throw new BadBodyException(415, "Content-Encoding " + encoding + " is not supported: send the body"
+            + " uncompressed or with gzip, deflate or zstd (Vector: compression = \"gzip\" or \"zstd\").");
+      }
       switch (format) {
         case "json" -> submit(ctx, format, text.json(ctx.body().buffer()), sample);
         case "ndjson" -> submit(ctx, format, text.lines(ctx.body().buffer()), sample);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads events from the text producers send: one JSON object, a JSON array of objects, or newline-delimited JSON
  * (one object a line, blank and {@code #} lines skipped, a Python {@code logging} prefix before {@code " - {"} cut).
+ * Elements that are a log shipper's envelopes are unwrapped ({@link ShipperEnvelope}).
  * Bad elements and lines are rejected one by one with their position; the good ones are kept.
  */
 final class EventText {
@@ -106,7 +107,14 @@ final class EventText {
     return parsed;
   }
 
-  private void accept(ParsedEvents parsed, JsonObject event, int bytes, String where) {
+  private void accept(ParsedEvents parsed, JsonObject element, int bytes, String where) {
+    JsonObject event;
+    try {
+      event = ShipperEnvelope.unwrap(element);
+    } catch (DecodeException e) {
+      parsed.reject(where, "not_json", "is an envelope whose message is not an event: " + jsonError(e));
+      return;
+    }
     if (bytes > maxEventBytes) {
       parsed.reject(where, "too_large", "is " + bytes + " bytes, over the limit of " + maxEventBytes
           + " (setting intake.max.event.bytes)");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.anserv.api.Event;
+import org.anserv.runtime.actor.ExternalIds;
 import org.anserv.runtime.bus.LoggedEvent;
 import org.anserv.runtime.define.MethodDefinition;
 import org.anserv.runtime.inject.CallContext;
@@ -30,11 +31,8 @@ import org.anserv.runtime.metrics.ModuleMetrics;
  */
 public final class EventDelivery {
 
-  private record Work(LoggedEvent logged, MethodDefinition handler) {
-
-    Event event() {
-      return logged.event();
-    }
+  // event: the logged event with its xAPI actor resolved to a platform user, once resolved
+  private record Work(LoggedEvent logged, Event event, MethodDefinition handler) {
   }
 
   private final MethodInvoker invoker;
@@ -42,14 +40,16 @@ public final class EventDelivery {
   private final ModuleHandles handles;
   private final ModuleMetrics metrics;
   private final FailureLog failureLog;
+  private final ExternalIds actors;
 
   public EventDelivery(MethodInvoker invoker, SerialExecutor serial, ModuleHandles handles, ModuleMetrics metrics,
-      FailureLog failureLog) {
+      FailureLog failureLog, ExternalIds actors) {
     this.invoker = invoker;
     this.serial = serial;
     this.handles = handles;
     this.metrics = metrics;
     this.failureLog = failureLog;
+    this.actors = actors;
   }
 
   /**
@@ -61,7 +61,7 @@ public final class EventDelivery {
     for (LoggedEvent logged : events) {
       for (MethodDefinition handler : handlers) {
         if (handler.filter().matches(logged.event())) {
-          work.add(new Work(logged, handler));
+          work.add(new Work(logged, logged.event(), handler));
         }
       }
     }
@@ -70,11 +70,19 @@ public final class EventDelivery {
     }
     Map<String, JsonObject> report = new LinkedHashMap<>();
     AtomicLong position = new AtomicLong(work.getFirst().logged().offset());
-    // The whole run goes to the module's code context in one hop: a hop per event would multiply the cost.
-    return serial.submit(() -> invoker.onCode(() -> {
-      Promise<Void> done = Promise.promise();
-      step(work.iterator(), report, done, position);
-      return done.future();
+    // Actors are resolved inside the serial task, so that a batch waiting for the replica is not overtaken by the
+    // next one; then the whole run goes to the module's code context in one hop (a hop per event would multiply
+    // the cost).
+    return serial.submit(() -> actors.resolve(work.stream().map(Work::event).toList()).compose(resolved -> {
+      List<Work> ready = new ArrayList<>(work.size());
+      for (int i = 0; i < work.size(); i++) {
+        ready.add(new Work(work.get(i).logged(), resolved.get(i), work.get(i).handler()));
+      }
+      return invoker.onCode(() -> {
+        Promise<Void> done = Promise.promise();
+        step(ready.iterator(), report, done, position);
+        return done.future();
+      });
     })).recover(cause -> Future.failedFuture(switch (cause) {
       case ModuleStoppedException stopped -> new DeliveryStoppedException(work.getFirst().logged().offset(), stopped);
       case CallTimeoutException late -> new DeliveryStoppedException(position.get() + 1, late);
@@ -87,9 +95,9 @@ public final class EventDelivery {
    * ran ({@link ModuleStoppedException}), so the feed reads it again after the restart.
    */
   public Future<Void> deliverBatch(MethodDefinition handler, List<Event> events) {
-    return serial.submit(() -> {
+    return serial.submit(() -> actors.resolve(events).compose(resolved -> {
       long start = System.nanoTime();
-      return invoker.onCode(() -> invoker.invoke(handler, CallContext.ofBatch(events, handles))).andThen(outcome -> {
+      return invoker.onCode(() -> invoker.invoke(handler, CallContext.ofBatch(resolved, handles))).andThen(outcome -> {
         if (outcome.failed() && outcome.cause() instanceof ModuleStoppedException) {
           return;
         }
@@ -99,7 +107,7 @@ public final class EventDelivery {
         }
       }).<Void>mapEmpty().recover(cause -> cause instanceof ModuleStoppedException ? Future.failedFuture(cause)
           : Future.succeededFuture());
-    });
+    }));
   }
 
   // Iterates without recursion while handlers complete synchronously; suspends on the first pending future.

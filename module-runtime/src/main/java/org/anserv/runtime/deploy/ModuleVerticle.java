@@ -81,7 +81,8 @@ public final class ModuleVerticle extends VerticleBase {
     databases = services.databases().sameDeployment();
     RuntimeHandles handles = new RuntimeHandles(vertx, module.name(), databases, services.sql(),
         services.settings().callTimeoutMillis(), limits.emitsPerSecond(), metrics::emitRefused);
-    EventDelivery delivery = new EventDelivery(invoker, serial, handles, metrics, failureLog);
+    EventDelivery delivery = new EventDelivery(invoker, serial, handles, metrics, failureLog,
+        services.actors());
     EndpointCalls endpoints = new EndpointCalls(vertx, module, invoker, serial, handles, metrics, failureLog);
     crons = new CronRunner(vertx, module, invoker, serial, handles, metrics, failureLog);
     createFeeds(delivery, new FeedCursors(handles.db()));
