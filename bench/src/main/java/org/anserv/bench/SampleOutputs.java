@@ -39,7 +39,8 @@ public final class SampleOutputs {
     Vertx vertx = Vertx.vertx();
     DemoLoader demo = DemoLoader.of(SPEC, data);
     JsonObject config = new JsonObject().put("http.port", 0).put("http.instances", 1)
-        .put("mongo.embedded.storage", "memory").put("data.dir", data.toString()).put("log.durability", "process");
+        .put("mongo.embedded.storage", "memory").put("data.dir", data.toString()).put("log.durability", "process")
+        .put("security.enabled", false);
     SqlReplica replica = SqlReplica.open(vertx, config, data, demo);
     AnservServer server = AnservServer.start(vertx, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         replica.sql()).await(60, TimeUnit.SECONDS);

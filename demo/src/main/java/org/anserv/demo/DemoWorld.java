@@ -16,6 +16,7 @@ import org.anserv.demo.world.Enrollment;
 import org.anserv.demo.world.EnrollmentFactory;
 import org.anserv.demo.world.Learner;
 import org.anserv.demo.world.LearnerFactory;
+import org.anserv.demo.xapi.ErbStatements;
 
 /**
  * A deterministic demo course world: courses, learners, enrollments, the edX tracking log of the period, the LMS
@@ -32,6 +33,9 @@ import org.anserv.demo.world.LearnerFactory;
  * or taken from the first complete pass of {@link #events()}.
  */
 public final class DemoWorld {
+
+  /** The LMS root URL of the demo world, as xAPI IRIs and actors' home page carry it. */
+  public static final String LMS_ROOT = "https://lms.example.org";
 
   private final DemoSpec spec;
   private final List<Course> courses;
@@ -95,6 +99,37 @@ public final class DemoWorld {
           throw new NoSuchElementException();
         }
         return day.next();
+      }
+    };
+  }
+
+  /**
+   * The world as the xAPI statements event-routing-backends would send for it, in time order (see
+   * {@link ErbStatements}): the actors are the learners' external ids of {@link #sql(Writer)}'s
+   * {@code external_user_ids_externalid}.
+   */
+  public Iterator<JsonObject> statements() {
+    ErbStatements erb = new ErbStatements(spec.seed(), LMS_ROOT);
+    Iterator<JsonObject> events = events();
+    return new Iterator<>() {
+      private JsonObject next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && events.hasNext()) {
+          next = erb.of(events.next()).orElse(null);
+        }
+        return next != null;
+      }
+
+      @Override
+      public JsonObject next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        JsonObject statement = next;
+        next = null;
+        return statement;
       }
     };
   }

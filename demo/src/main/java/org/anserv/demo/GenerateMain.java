@@ -36,7 +36,7 @@ public final class GenerateMain {
 
   private static final String USAGE = """
       Usage: GenerateMain [--seed N] [--courses N] [--students N] [--days N] [--start YYYY-MM-DD]
-                          [--out DIR [--gzip]] [--post URL [--batch N] [--auth HEADER-VALUE]]
+                          [--out DIR [--gzip] [--xapi]] [--post URL [--batch N] [--auth HEADER-VALUE]]
         --seed      random seed (default 42); the same options always give the same bytes
         --courses   number of courses (default 2)
         --students  number of learners (default 200)
@@ -44,6 +44,7 @@ public final class GenerateMain {
         --start     first day, UTC (default 2026-01-05)
         --out       directory for events.ndjson, lms.sql and truth.json
         --gzip      also write events.ndjson.gz
+        --xapi      also write statements.ndjson: the world as event-routing-backends' xAPI statements
         --post      gateway URL to POST the events to as NDJSON, e.g. http://127.0.0.1:8080/events
         --batch     events per POST (default 500)
         --auth      Authorization header value for --post, e.g. "Bearer s3cret" or "Basic dXNlcjpwdw=="
@@ -87,6 +88,9 @@ public final class GenerateMain {
     DemoWorld world = DemoWorld.generate(spec);
     if (options.containsKey("out")) {
       write(world, Path.of(options.get("out")), options.containsKey("gzip"), err);
+      if (options.containsKey("xapi")) {
+        writeStatements(world, Path.of(options.get("out")), err);
+      }
     }
     long total = world.outcome().tally().events();
     err.printf(Locale.ROOT, "Demo world %s: %,d learners, %,d enrollments, %,d events (%.2f s)%n", spec,
@@ -120,13 +124,24 @@ public final class GenerateMain {
     err.println("Wrote " + dir.resolve("events.ndjson") + (gzip ? " (and .gz)" : "") + ", lms.sql, truth.json");
   }
 
+  private static void writeStatements(DemoWorld world, Path dir, PrintStream err) throws IOException {
+    long count = 0;
+    try (Writer out = writer(Files.newOutputStream(dir.resolve("statements.ndjson")))) {
+      for (Iterator<JsonObject> statements = world.statements(); statements.hasNext(); count++) {
+        out.write(statements.next().encode());
+        out.write('\n');
+      }
+    }
+    err.println("Wrote " + count + " xAPI statements to " + dir.resolve("statements.ndjson"));
+  }
+
   private static Writer writer(OutputStream out) {
     return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
   }
 
   static Map<String, String> parse(String[] args) {
     Map<String, String> options = new HashMap<>();
-    List<String> flags = List.of("gzip", "help");
+    List<String> flags = List.of("gzip", "help", "xapi");
     List<String> known = new ArrayList<>(List.of("seed", "courses", "students", "days", "start", "out", "post",
         "batch", "auth"));
     for (int i = 0; i < args.length; i++) {

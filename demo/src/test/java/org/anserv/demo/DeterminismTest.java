@@ -64,7 +64,7 @@ class DeterminismTest {
   }
 
   private static final String PINNED_EVENTS = "1ec88c27a5fff580dfb6afa24be5645a911b78e0c5677d6fb1bdb744179f66e7";
-  private static final String PINNED_SQL = "9261eb4e36260bd3bfe70c2e0403785d61cd020755bc9edb6dbe6862fbd7c2fd";
+  private static final String PINNED_SQL = "a0d90c547b20890c65e017fff8b265afe13713c3c740c9a1f67b384ef5101804";
 
   static String ndjson(DemoWorld world) throws IOException {
     StringWriter out = new StringWriter();

@@ -50,7 +50,8 @@ class SqlScriptTest {
   void createsTheEdxPlatformTables() {
     assertThat(statements.stream().filter(s -> s.startsWith("CREATE TABLE")).map(s -> s.split("`")[1]))
         .containsExactly("auth_user", "auth_userprofile", "student_courseenrollment", "courseware_studentmodule",
-            "certificates_generatedcertificate", "course_overviews_courseoverview");
+            "certificates_generatedcertificate", "course_overviews_courseoverview",
+            "external_user_ids_externalidtype", "external_user_ids_externalid");
   }
 
   @Test
@@ -59,6 +60,7 @@ class SqlScriptTest {
     assertThat(rows("auth_userprofile")).isEqualTo(SPEC.students());
     assertThat(rows("student_courseenrollment")).isEqualTo(world.enrollments().size());
     assertThat(rows("course_overviews_courseoverview")).isEqualTo(SPEC.courses());
+    assertThat(rows("external_user_ids_externalid")).isEqualTo(SPEC.students());
     JsonObject courses = world.truth().getJsonObject("courses");
     long certificates = courses.fieldNames().stream().flatMap(c -> courses.getJsonObject(c)
         .getJsonObject("certificates").stream()).mapToLong(e -> ((Number) e.getValue()).longValue()).sum();

@@ -12,6 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.anserv.api.Sql;
 import org.anserv.gateway.cluster.ModulePlacement;
+import org.anserv.gateway.routes.Readiness;
+import org.anserv.gateway.security.GatewaySecurity;
+import org.anserv.gateway.security.SecuritySettings;
+import org.anserv.gateway.xapi.XapiSettings;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.deploy.MissingSql;
@@ -32,15 +36,17 @@ public final class AnservServer {
   private final EventLog log;
   private final EmbeddedMongo embeddedMongo;
   private final RunMarker marker;
+  private final Readiness readiness;
   private final int port;
   private final ModulePlacement placement;
 
   private AnservServer(ModuleRuntime runtime, EventLog log, EmbeddedMongo embeddedMongo, RunMarker marker,
-      int port, ModulePlacement placement) {
+      Readiness readiness, int port, ModulePlacement placement) {
     this.runtime = runtime;
     this.log = log;
     this.embeddedMongo = embeddedMongo;
     this.marker = marker;
+    this.readiness = readiness;
     this.port = port;
     this.placement = placement;
   }
@@ -55,12 +61,15 @@ public final class AnservServer {
       Sql sql) {
     RuntimeSettings settings;
     GatewaySettings gateway;
+    GatewaySecurity security;
     try {
       settings = RuntimeSettings.fromConfig(config);
       gateway = GatewaySettings.fromConfig(config);
+      security = GatewaySecurity.start(vertx, SecuritySettings.fromConfig(config));
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
+    warnAbout(security);
     EmbeddedMongo mongo = settings.mongoConnectionString().isBlank() ? embeddedMongo(config) : null;
     if (mongo != null) {
       settings = settings.withMongo(mongo.connectionString());
@@ -82,11 +91,14 @@ public final class AnservServer {
           + config.getString("log.engine", "local") + ", data.dir=" + dataDir + "): " + e.getMessage(), e));
     }
     AtomicInteger port = new AtomicInteger();
+    Readiness readiness = new Readiness(vertx, log, LogEngine.of(config).directory(config, dataDir).orElse(null),
+        runtimeSettings.mongoConnectionString(), sql instanceof MissingSql ? null : sql);
     return ModuleRuntime.start(vertx, runtimeSettings, log, sql, meters)
         .compose(runtime -> placeModules(vertx, runtime, runtimeSettings, marker, config)
-            .compose(placement -> deployGateway(vertx, gateway, meters, config, port)
-                .map(v -> new AnservServer(runtime, log, mongo, marker, port.get(), placement))))
+            .compose(placement -> deployGateway(vertx, gateway, security, meters, readiness, config, port)
+                .map(v -> new AnservServer(runtime, log, mongo, marker, readiness, port.get(), placement))))
         .onFailure(cause -> {
+          readiness.close();
           log.close();
           if (mongo != null) {
             mongo.close();
@@ -119,15 +131,25 @@ public final class AnservServer {
     return runtime.deployDiscovered(settings.modulesDirectory());
   }
 
-  private static Future<Void> deployGateway(Vertx vertx, GatewaySettings settings, PrometheusMeterRegistry meters,
-      JsonObject config, AtomicInteger port) {
+  private static void warnAbout(GatewaySecurity security) {
+    if (!security.settings().enabled()) {
+      LOG.warn("security.enabled=false: anyone may post events and read everything. For development only.");
+    } else if (security.store().current().producers().isEmpty()) {
+      LOG.warn("No producer credentials in {}: every event post is refused (401). The README's Security section"
+          + " says how to add one.", security.settings().credentialsFile());
+    }
+  }
+
+  private static Future<Void> deployGateway(Vertx vertx, GatewaySettings settings, GatewaySecurity security,
+      PrometheusMeterRegistry meters, Readiness readiness, JsonObject config, AtomicInteger port) {
     int instances = GatewaySettings.number(config, "http.instances", Runtime.getRuntime().availableProcessors())
         .intValue();
     // Vert.x shares one random port among servers that ask for the same negative port.
     GatewaySettings shared = settings.port() == 0 ? settings.withPort(-1) : settings;
     List<GatewayVerticle> created = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
-      GatewayVerticle verticle = new GatewayVerticle(shared, meters);
+      GatewayVerticle verticle = new GatewayVerticle(shared, security, meters, readiness.checks(),
+          XapiSettings.fromConfig(config));
       created.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(instances)).onSuccess(id -> port.set(created.getFirst().actualPort()))
@@ -159,7 +181,8 @@ public final class AnservServer {
    */
   public Future<Void> close() {
     Future<Void> handedBack = placement == null ? Future.succeededFuture() : placement.stop();
-    return handedBack.eventually(runtime::close).eventually(log::close).onComplete(v -> {
+    return handedBack.eventually(runtime::close).eventually(readiness::close).eventually(log::close)
+        .onComplete(v -> {
       if (embeddedMongo != null) {
         embeddedMongo.close();
       }

@@ -39,7 +39,7 @@ public final class Configuration {
   }
 
   /** {@code base} overridden by {@code ANSERV_*} variables of {@code env}, then {@code anserv.*} properties. */
-  static JsonObject overrides(JsonObject base, Map<String, String> env, Map<Object, Object> properties) {
+  public static JsonObject overrides(JsonObject base, Map<String, String> env, Map<Object, Object> properties) {
     JsonObject config = base.copy();
     env.forEach((name, value) -> {
       if (name.startsWith("ANSERV_") && name.length() > 7) {

@@ -4,19 +4,30 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import org.anserv.gateway.caliper.CaliperIntake;
 import org.anserv.gateway.dashboard.Dashboard;
 import org.anserv.gateway.http.ApiError;
+import org.anserv.gateway.http.RequestLog;
 import org.anserv.gateway.intake.EventIntake;
 import org.anserv.gateway.routes.AdminRoutes;
 import org.anserv.gateway.routes.FileRoutes;
 import org.anserv.gateway.routes.HealthRoute;
 import org.anserv.gateway.routes.ModuleRoutes;
+import org.anserv.gateway.routes.ReadyRoute;
 import org.anserv.gateway.routes.SchemaRoute;
+import org.anserv.gateway.security.GatewaySecurity;
+import org.anserv.gateway.security.ProducerAuth;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.anserv.gateway.xapi.XapiRoutes;
+import org.anserv.gateway.xapi.XapiSettings;
 
 /**
  * The HTTP gateway: event intake, view, query and file routing, schema, metrics and health. It reaches modules only over
@@ -24,18 +35,29 @@ import org.anserv.gateway.routes.SchemaRoute;
  */
 public final class GatewayVerticle extends VerticleBase {
 
+  private static final Logger LOG = LoggerFactory.getLogger("anserv.gateway");
+
   private final GatewaySettings settings;
+  private final GatewaySecurity security;
   private final PrometheusMeterRegistry meters;
+  private final HealthChecks readiness;
+  private final XapiSettings xapi;
   private HttpServer server;
 
-  public GatewayVerticle(GatewaySettings settings, PrometheusMeterRegistry meters) {
+  public GatewayVerticle(GatewaySettings settings, GatewaySecurity security, PrometheusMeterRegistry meters,
+      HealthChecks readiness, XapiSettings xapi) {
     this.settings = settings;
+    this.security = security;
     this.meters = meters;
+    this.readiness = readiness;
+    this.xapi = xapi;
   }
 
   @Override
   public Future<?> start() {
-    server = vertx.createHttpServer();
+    // Log shippers compress (Vector: gzip, deflate, zstd); Netty inflates as the body streams in, so body limits
+    // count decompressed bytes.
+    server = vertx.createHttpServer(new HttpServerOptions().setDecompressionSupported(true));
     return server.requestHandler(router()).listen(settings.port(), settings.host());
   }
 
@@ -46,37 +68,54 @@ public final class GatewayVerticle extends VerticleBase {
 
   private Router router() {
     Router router = Router.router(vertx);
+    router.route().handler(RequestLog::handle);
     EventIntake intake = new EventIntake(vertx, settings, meters);
     ModuleRoutes modules = new ModuleRoutes(vertx, settings.callTimeoutMillis(), settings.asyncViewMillis());
 
+    ProducerAuth producers = security.producerAuth(meters);
+    security.mountCallers(vertx, router, meters);
+
+    // Producer intake: /events, /xAPI/* (and /xapi/*), /caliper, each behind the producer's credential.
+    new XapiRoutes(vertx, xapi, meters).mount(router, producers);
+    new CaliperIntake(vertx, settings.callTimeoutMillis(), settings.maxBodyBytes(), meters).mount(router, producers);
     router.post("/events").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
-        .handler(intake::post);
-    router.get("/events").handler(intake::get);
+        .handler(producers).handler(intake::post);
+    router.get("/events").handler(producers).handler(intake::get);
     router.get("/views/:module/:name").handler(modules::view);
     router.get("/views/:module/:name/result/:token").handler(modules::viewResult);
     router.get("/queries/:module/:name").handler(modules::query);
     router.get("/files/:module/:name").handler(new FileRoutes(vertx, settings.callTimeoutMillis())::file);
     router.get("/schema").handler(new SchemaRoute(vertx)::handle);
-    router.post("/admin/modules/:module/rebuild").handler(new AdminRoutes(vertx)::rebuild);
+    AdminRoutes admin = new AdminRoutes(vertx, security.store());
+    router.post("/admin/modules/:module/rebuild").handler(admin::rebuild);
+    router.post("/admin/credentials/reload").handler(admin::reloadCredentials);
     router.get("/health").handler(new HealthRoute(vertx)::handle);
+    router.get("/ready").handler(new ReadyRoute(readiness)::handle);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
     router.get("/assets/*").handler(StaticHandler.create("webroot/assets").setCachingEnabled(true));
-    new Dashboard(vertx, meters, settings.callTimeoutMillis()).mount(router);
+    new Dashboard(vertx, meters, settings.callTimeoutMillis()).mount(router, security);
 
     router.errorHandler(404, ctx -> ApiError.send(ctx, 404, "No such endpoint: " + ctx.request().method() + " "
         + ctx.request().path() + ". Endpoints: POST /events, GET /views/{module}/{view}, GET /queries/{module}/{query},"
-        + " GET /files/{module}/{name}, GET /schema, GET /health, GET /metrics."));
+        + " GET /files/{module}/{name}, GET /schema, GET /health, GET /ready, GET /metrics."));
     router.errorHandler(405, ctx -> ApiError.send(ctx, 405, ctx.request().method() + " is not allowed on "
         + ctx.request().path() + ": events are sent with POST (or GET ?msg=...), views and queries read with GET."));
     router.errorHandler(413, ctx -> ApiError.send(ctx, 413, "The body is larger than " + settings.maxBodyBytes()
         + " bytes: split it into smaller batches (setting intake.max.body.bytes)."));
-    router.errorHandler(500, GatewayVerticle::internalError);
+    router.errorHandler(403, ctx -> ApiError.send(ctx, 403, "Forbidden: " + (ctx.failure() == null ? "not allowed"
+        : ctx.failure().getMessage()) + ". Forms must carry the CSRF token of the page they came from: reload it."));
+    router.errorHandler(400, ctx -> ApiError.send(ctx, 400, "The request cannot be read: "
+        + (ctx.failure() == null ? "malformed" : ctx.failure().getMessage()) + "."));
+    router.errorHandler(500, this::internalError);
     return router;
   }
 
-  private static void internalError(RoutingContext ctx) {
+  // Outside development the client learns only that it failed; the details go to the log.
+  private void internalError(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    ApiError.send(ctx, 500, "Internal error: " + (failure == null ? "unknown" : failure.getClass().getSimpleName()
-        + ": " + failure.getMessage()));
+    LOG.error("Internal error on {} {}", ctx.request().method(), ctx.request().path(), failure);
+    ApiError.send(ctx, 500, security.settings().developmentErrors() && failure != null
+        ? "Internal error: " + failure.getClass().getSimpleName() + ": " + failure.getMessage()
+        : "Internal error; the server log has the details.");
   }
 }

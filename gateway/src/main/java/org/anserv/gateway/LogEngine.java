@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import org.anserv.runtime.log.EventLog;
 import org.anserv.runtime.log.kafka.KafkaEventLog;
 import org.anserv.runtime.log.kafka.KafkaLogOptions;
@@ -81,8 +82,17 @@ enum LogEngine {
    */
   abstract EventLog open(JsonObject config, Path dataDir, Vertx vertx, MeterRegistry meters) throws IOException;
 
+  /** The directory holding the log on this machine: {@code log.dir} for the local engine, none for Kafka. */
+  Optional<Path> directory(JsonObject config, Path dataDir) {
+    return this == LOCAL ? Optional.of(localDirectory(config, dataDir)) : Optional.empty();
+  }
+
+  private static Path localDirectory(JsonObject config, Path dataDir) {
+    return Path.of(config.getString("log.dir", dataDir.resolve("log").toString()));
+  }
+
   private static LocalLogOptions localOptions(JsonObject config, Path dataDir) {
-    Path directory = Path.of(config.getString("log.dir", dataDir.resolve("log").toString()));
+    Path directory = localDirectory(config, dataDir);
     String durability = config.getString("log.durability", "fsync");
     LocalLogOptions options = LocalLogOptions.defaults(directory).withDurability(switch (durability) {
       case "fsync" -> Durability.FSYNC;

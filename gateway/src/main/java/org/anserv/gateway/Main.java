@@ -3,12 +3,7 @@ package org.anserv.gateway;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxBuilder;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +11,10 @@ import org.anserv.demo.DemoSpec;
 import org.anserv.gateway.cluster.ClusterSettings;
 import org.anserv.gateway.cluster.ClusteredVertx;
 import org.anserv.gateway.demo.DemoLoader;
+import org.anserv.gateway.security.DemoCredentials;
+import org.anserv.gateway.security.SecretCommand;
+import org.anserv.gateway.security.SecuritySettings;
+import java.nio.file.Files;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +30,9 @@ public final class Main {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("hash-secret")) {
+      System.exit(SecretCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+    }
     String configFile = null;
     boolean demo = false;
     for (int i = 0; i < args.length; i++) {
@@ -44,20 +46,26 @@ public final class Main {
         default -> usage("Unknown argument: " + args[i]);
       }
     }
+    checkLogFormat();
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JsonObject config = loadConfiguration(configFile);
     Vertx vertx = vertx(config, meters);
     SqlReplica replica = null;
     try {
       DemoLoader demoWorld = demo ? DemoLoader.of(DemoSpec.defaults(), dataDir(config)) : null;
+      DemoCredentials demoCredentials = demoWorld == null ? null : demoCredentials(config, demoWorld);
       replica = SqlReplica.open(vertx, config, dataDir(config), demoWorld);
       AnservServer server = AnservServer.start(vertx, config, meters, replica.sql()).await(120, TimeUnit.SECONDS);
       onShutdown(server, replica, vertx);
       String url = "http://" + GatewaySettings.fromConfig(config).host() + ":" + server.port();
       LOG.atInfo().addKeyValue("url", url).log("anserv is up: {} (schema at {}/schema?format=html)", url, url);
       if (demoWorld != null) {
-        demoWorld.streamEvents(URI.create(url + "/events"), System.err);
+        demoWorld.streamEvents(URI.create(url + "/events"),
+            demoCredentials == null ? null : demoCredentials.authorization(), System.err);
         LOG.atInfo().addKeyValue("url", url).log("Demo ready: open {}", url);
+        if (demoCredentials != null) {
+          printLogins(demoCredentials, url, demoWorld.courseIds().getFirst());
+        }
       }
     } catch (Exception e) {
       LOG.error("anserv could not start: {}", e.getMessage(), e);
@@ -84,14 +92,12 @@ public final class Main {
   }
 
   private static Vertx vertx(JsonObject config, PrometheusMeterRegistry meters) throws Exception {
-    VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
-    VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(meters));
     ClusterSettings cluster = ClusterSettings.fromConfig(config);
     if (!cluster.enabled()) {
-      return builder.with(options).build();
+      return MeteredVertx.create(meters);
     }
-    Vertx vertx = ClusteredVertx.join(cluster, builder, options).await(120, TimeUnit.SECONDS);
+    Vertx vertx = ClusteredVertx.join(cluster, MeteredVertx.builder(meters), MeteredVertx.options())
+        .await(120, TimeUnit.SECONDS);
     LOG.atInfo().addKeyValue("cluster", cluster.name()).log("Joined cluster {} as {}", cluster.name(),
         cluster.host());
     return vertx;
@@ -110,6 +116,36 @@ public final class Main {
     }, "anserv-shutdown"));
   }
 
+  // logback.xml picks its appender by this name; an unknown one would silently log nothing at all.
+  private static void checkLogFormat() {
+    String format = System.getProperty("anserv.log.format", System.getenv().getOrDefault("ANSERV_LOG_FORMAT", "text"));
+    if (!format.equals("text") && !format.equals("json")) {
+      System.err.println("The log format must be text or json, not '" + format + "' (ANSERV_LOG_FORMAT or"
+          + " -Danserv.log.format).");
+      System.exit(2);
+    }
+  }
+
+  // The demo must show real numbers with no set-up, yet the server still requires credentials: it makes its own.
+  private static DemoCredentials demoCredentials(JsonObject config, DemoLoader world) throws java.io.IOException {
+    SecuritySettings security = SecuritySettings.fromConfig(config);
+    if (!security.enabled() || Files.exists(security.credentialsFile())) {
+      return null;
+    }
+    DemoCredentials demo = DemoCredentials.write(dataDir(config).resolve("demo/credentials.json"),
+        world.courseIds().subList(0, 1), world.firstStudent());
+    config.put("security.credentials.file", demo.file().toString());
+    return demo;
+  }
+
+  private static void printLogins(DemoCredentials demo, String url, String course) {
+    System.err.println("Demo logins at " + url + "/login (new passwords at every start; credentials in "
+        + demo.file() + "):\n"
+        + "  operator / " + demo.operatorPassword() + "   (staff: everything)\n"
+        + "  instructor / " + demo.instructorPassword() + "   (course " + course + ")\n"
+        + "  " + demo.student() + " / " + demo.studentPassword() + "   (a student: their own data)");
+  }
+
   private static Path dataDir(JsonObject config) {
     return Path.of(config.getString("data.dir", "data"));
   }
@@ -119,6 +155,7 @@ public final class Main {
       System.err.println(error);
     }
     System.err.println("Usage: java -jar anserv.jar [--demo] [--config FILE]");
+    System.err.println("       java -jar anserv.jar hash-secret [--iterations N] [--hmac] [SECRET]");
     System.err.println("  --demo  load a generated demo course world (events through HTTP intake) on first start");
     if (error != null) {
       System.exit(2);

@@ -45,7 +45,8 @@ class GatewayTest {
     JsonObject config = new JsonObject().put("http.port", 0).put("http.instances", 2)
         .put("mongo.embedded.storage", "memory")
         .put("data.dir", dataDir.toString()).put("log.durability", "process").put("intake.max.body.bytes", 64 * 1024)
-        .put("intake.max.event.bytes", 8 * 1024).put("intake.max.events", 500).put("modules.timeout.ms", 5_000);
+        .put("intake.max.event.bytes", 8 * 1024).put("intake.max.events", 500).put("modules.timeout.ms", 5_000)
+        .put("security.enabled", false);
     server = await(AnservServer.start(vertx, config, meters));
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(server.port()));

@@ -5,10 +5,14 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.anserv.api.event.Actor;
 import org.anserv.api.event.EnrollmentActivity;
 import org.anserv.api.event.EventFamily;
+import org.anserv.api.event.EventKind;
 import org.anserv.api.event.NavigationActivity;
 import org.anserv.api.event.ProblemActivity;
+import org.anserv.api.event.Score;
+import org.anserv.api.event.UsageKey;
 import org.anserv.api.event.VideoActivity;
 
 /**
@@ -33,24 +37,38 @@ public final class Event {
   private static final JsonObject EMPTY = new JsonObject();
 
   private final String id;
+  private final JsonObject received;
+  // What every accessor reads: the received object, or for an xAPI statement the edX event it stands for.
   private final JsonObject raw;
+  private final boolean statement;
   private final Origin origin;
   private volatile Payload payload;
 
-  private Event(String id, JsonObject raw, Origin origin) {
+  private Event(String id, JsonObject received, Origin origin, StatementView.ResolvedUser user) {
     this.id = Objects.requireNonNull(id, "id");
-    this.raw = Objects.requireNonNull(raw, "raw");
+    this.received = Objects.requireNonNull(received, "raw");
     this.origin = Objects.requireNonNull(origin, "origin");
+    this.statement = StatementView.isStatement(received);
+    this.raw = statement ? StatementView.edxView(received, user) : received;
   }
 
   /** An event read from {@code raw} with the given id and origin. {@code raw} must not be modified afterwards. */
   public static Event of(String id, JsonObject raw, Origin origin) {
-    return new Event(id, raw, origin);
+    return new Event(id, raw, origin, null);
   }
 
   /** An event received from outside, for tests and tools; its id is empty. */
   public static Event of(JsonObject raw) {
-    return new Event("", raw, Origin.EXTERNAL);
+    return new Event("", raw, Origin.EXTERNAL, null);
+  }
+
+  /**
+   * A copy of this xAPI statement with its actor resolved to the platform user {@code userId} / {@code username}:
+   * {@link #username()}, {@link #userId()} and {@link #actor()} then answer as for a tracking event. The runtime does
+   * this from the SQL read-replica; for any other event this returns the event itself.
+   */
+  public Event withUser(long userId, String username) {
+    return statement ? new Event(id, received, origin, new StatementView.ResolvedUser(userId, username)) : this;
   }
 
   /** The stable id the runtime gave this event (client-provided or derived from its content). */
@@ -74,6 +92,51 @@ public final class Event {
   /** The newer dotted name ({@code edx.video.played}) when the event carries one beside its legacy type. */
   public Optional<String> name() {
     return Optional.ofNullable(nameOrNull());
+  }
+
+  /**
+   * Whether the event arrived as an xAPI statement. The accessors then read the edX event the statement was made
+   * from: {@link #type()} is that event's type ({@code play_video} for the verb {@code played}), {@link #source()}
+   * its source, and the typed activities come from the statement's object, result and context.
+   */
+  public boolean isStatement() {
+    return statement;
+  }
+
+  /** The xAPI verb IRI ({@code https://w3id.org/xapi/video/verbs/played}), for statements; empty otherwise. */
+  public Optional<String> verb() {
+    return statement ? Optional.of(received.getJsonObject("verb").getString("id")) : Optional.empty();
+  }
+
+  /** What the event reports, the same for a tracking event and the statement made of it. */
+  public EventKind kind() {
+    return Kinds.of(this);
+  }
+
+  /**
+   * Who acted: username and user id from the event, or for a statement its actor's external id (account name, or
+   * {@code mbox} / {@code mbox_sha1sum}) with the user once the runtime resolved it.
+   */
+  public Actor actor() {
+    Optional<String> external = Optional.empty();
+    if (statement) {
+      Lenient actor = new Lenient(received.getJsonObject("actor"));
+      external = actor.object("account").text("name").or(() -> actor.text("mbox", "mbox_sha1sum"));
+    }
+    return new Actor(username(), userId(), external);
+  }
+
+  /**
+   * The usage key of the block the event is about: {@code context.module.usage_key}, else the video, problem or
+   * sequence the payload names, completed with the course when the payload gives a bare block id.
+   */
+  public Optional<UsageKey> blockKey() {
+    return Kinds.blockKey(this);
+  }
+
+  /** The score a problem check or grade event reports; empty when it reports none. */
+  public Optional<Score> score() {
+    return Kinds.score(this);
   }
 
   /** What the event is about, from its type and name. */
@@ -168,6 +231,14 @@ public final class Event {
     return new Lenient(context()).object("module").text("usage_key");
   }
 
+  /**
+   * The title of the block the event happened in ({@code context.module.display_name}; for a statement, the name
+   * of its object), e.g. {@code "Problem 1.1.1a"}; empty when the event names none.
+   */
+  public Optional<String> displayName() {
+    return new Lenient(context()).object("module").text("display_name");
+  }
+
   /** A string field of the {@code context} object. */
   public Optional<String> contextText(String field) {
     return Optional.ofNullable(text(context(), field));
@@ -227,9 +298,9 @@ public final class Event {
     return decodedPayload().fields().number(field);
   }
 
-  /** The event as received: a copy of the whole object. */
+  /** The event as received (for a statement, the statement): a copy of the whole object. */
   public JsonObject json() {
-    return raw.copy();
+    return received.copy();
   }
 
   /** Who put the event into anserv: outside producers, or a module through its {@link Emitter}. */

@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.anserv.api.event.EventKind;
 
 /**
  * Subscribes a method to tracking events. Every filter attribute defaults to "match everything"; attributes combine
@@ -26,11 +27,25 @@ import java.lang.annotation.Target;
 public @interface EventHandler {
 
   /**
-   * Event types to receive, matched against {@link Event#type()}. An entry ending with {@code *}, {@code .} or
-   * {@code _} is a prefix ({@code "problem_"}, {@code "edx.video."}, {@code "edx.*"}); any other entry is an exact
-   * name. Empty means every type.
+   * Event types to receive, matched against {@link Event#type()}, {@link Event#name()} and, for xAPI statements,
+   * {@link Event#verb()} (the verb IRI, e.g. {@code "https://w3id.org/xapi/video/verbs/played"}). An entry ending
+   * with {@code *}, {@code .} or {@code _} is a prefix ({@code "problem_"}, {@code "edx.video."}, {@code "edx.*"});
+   * any other entry is an exact name. Empty means every type. A statement's type is the edX type it was made from,
+   * so {@code "play_video"} receives the {@code played} statements too.
    */
   String[] types() default {};
+
+  /**
+   * Kinds of events to receive, as {@link Event#kind()} reads them: the same for a tracking event and the xAPI
+   * statement made of it, so a handler on {@code EventKind.VIDEO_PLAYED} gets {@code play_video},
+   * {@code edx.video.played} and the {@code played} statements. Empty means every kind. Give either kinds or types,
+   * not both.
+   *
+   * <pre>{@code
+   * @EventHandler(kinds = {EventKind.PROBLEM_CHECKED, EventKind.PROBLEM_ANSWER_SHOWN})
+   * }</pre>
+   */
+  EventKind[] kinds() default {};
 
   /** Event sources to receive, as {@link Event#source()} reads them. Empty means every source. */
   Source[] sources() default {};

@@ -29,4 +29,11 @@ public @interface View {
 
   /** One sentence shown on the dashboard. */
   String description() default "";
+
+  /**
+   * Who may call it through the gateway; see {@link Access}. By default ({@link Access#DEFAULT}) instructors may
+   * call a method that takes a course parameter and no student parameter, for their courses, and only staff may call
+   * anything else.
+   */
+  Access access() default Access.DEFAULT;
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.anserv.api.Sql;
+import org.anserv.runtime.bus.BusGuard;
 import org.anserv.runtime.bus.EventBatch;
 import org.anserv.runtime.bus.EventBatchCodec;
 import org.anserv.runtime.bus.LiveBatch;
@@ -50,6 +51,7 @@ public final class ModuleRuntime {
     }
     vertx.eventBus().registerDefaultCodec(EventBatch.class, new EventBatchCodec());
     vertx.eventBus().registerDefaultCodec(LiveBatch.class, new LiveBatchCodec());
+    BusGuard.install(vertx);
     ModuleRegistry registry = new ModuleRegistry();
     Databases databases = new Databases(vertx, settings.mongoConnectionString(), settings.databasePrefix());
     ModuleServices services = new ModuleServices(settings, log, databases, sql, meters);

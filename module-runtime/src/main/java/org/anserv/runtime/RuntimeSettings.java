@@ -1,6 +1,7 @@
 package org.anserv.runtime;
 
 import io.vertx.core.json.JsonObject;
+import org.anserv.runtime.invoke.ModuleLimits;
 
 /**
  * Settings of the module runtime, read from flat configuration keys.
@@ -11,9 +12,17 @@ import io.vertx.core.json.JsonObject;
  * @param queueCapacity how many calls may wait per module before more are refused
  * @param maxHops how deep chains of emitted events may go before they are refused
  * @param modulesDirectory a directory of module jars to deploy besides the classpath's modules; empty for none
+ * @param config every configuration key, for the per-module limits ({@link #limits(String)})
  */
 public record RuntimeSettings(String mongoConnectionString, String databasePrefix, long callTimeoutMillis,
-    int queueCapacity, int maxHops, String modulesDirectory) {
+    int queueCapacity, int maxHops, String modulesDirectory, JsonObject config) {
+
+  /** Settings without per-module keys: every module gets the default limits, calls time out after the call timeout. */
+  public RuntimeSettings(String mongoConnectionString, String databasePrefix, long callTimeoutMillis,
+      int queueCapacity, int maxHops, String modulesDirectory) {
+    this(mongoConnectionString, databasePrefix, callTimeoutMillis, queueCapacity, maxHops, modulesDirectory,
+        new JsonObject().put("modules.timeout.ms", callTimeoutMillis));
+  }
 
   /** The defaults: embedded MongoDB, 30 s calls, 10,000 waiting calls, chains of 8. */
   public static RuntimeSettings defaults() {
@@ -28,11 +37,27 @@ public record RuntimeSettings(String mongoConnectionString, String databasePrefi
         longValue(config, "modules.timeout.ms", 30_000),
         (int) longValue(config, "modules.queue.capacity", 10_000),
         (int) longValue(config, "events.max.hops", 8),
-        config.getString("modules.dir", ""));
+        config.getString("modules.dir", ""),
+        config.copy());
+  }
+
+  /**
+   * The limits of module {@code module}: {@code modules.<module>.<key>} when set, else {@code modules.<key>}, else
+   * the default (see {@link ModuleLimits}).
+   */
+  public ModuleLimits limits(String module) {
+    return ModuleLimits.of(key -> {
+      Object own = config.getValue("modules." + module + "." + key);
+      return own != null ? own : config.getValue("modules." + key);
+    });
   }
 
   private static long longValue(JsonObject config, String key, long fallback) {
-    Object value = config.getValue(key);
+    return number(key, config.getValue(key), fallback);
+  }
+
+  /** {@code value} of setting {@code key} as a whole number (a number or a string of one); {@code fallback} if absent. */
+  public static long number(String key, Object value, long fallback) {
     if (value instanceof Number n) {
       return n.longValue();
     }
@@ -49,6 +74,6 @@ public record RuntimeSettings(String mongoConnectionString, String databasePrefi
   /** A copy with another MongoDB connection string. */
   public RuntimeSettings withMongo(String connectionString) {
     return new RuntimeSettings(connectionString, databasePrefix, callTimeoutMillis, queueCapacity, maxHops,
-        modulesDirectory);
+        modulesDirectory, config);
   }
 }

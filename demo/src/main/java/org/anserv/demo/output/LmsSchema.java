@@ -126,6 +126,29 @@ final class LmsSchema {
         `org` longtext NOT NULL,
         `self_paced` tinyint(1) NOT NULL,
         PRIMARY KEY (`id`)
+      ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4""",
+      """
+      CREATE TABLE `external_user_ids_externalidtype` (
+        `id` int NOT NULL AUTO_INCREMENT,
+        `created` datetime(6) NOT NULL,
+        `modified` datetime(6) NOT NULL,
+        `name` varchar(32) NOT NULL,
+        `description` longtext NOT NULL,
+        PRIMARY KEY (`id`),
+        UNIQUE KEY `name` (`name`)
+      ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4""",
+      // Django's UUIDField is char(32) on MySQL: 32 hex digits without dashes.
+      """
+      CREATE TABLE `external_user_ids_externalid` (
+        `id` int NOT NULL AUTO_INCREMENT,
+        `created` datetime(6) NOT NULL,
+        `modified` datetime(6) NOT NULL,
+        `external_user_id` char(32) NOT NULL,
+        `external_id_type_id` int NOT NULL,
+        `user_id` int NOT NULL,
+        PRIMARY KEY (`id`),
+        UNIQUE KEY `external_user_id` (`external_user_id`),
+        UNIQUE KEY `user_id_type` (`user_id`, `external_id_type_id`)
       ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4""");
 
   private LmsSchema() {

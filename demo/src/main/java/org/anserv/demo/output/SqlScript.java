@@ -17,6 +17,7 @@ import org.anserv.demo.activity.VideoState;
 import org.anserv.demo.world.Course;
 import org.anserv.demo.world.Enrollment;
 import org.anserv.demo.world.Learner;
+import org.anserv.demo.xapi.XapiActors;
 
 /**
  * The LMS read-replica of a demo world as one MySQL/MariaDB script: drop, create and fill {@code auth_user},
@@ -54,6 +55,7 @@ public final class SqlScript {
     studentModules(out);
     certificates(out);
     courseOverviews(out);
+    externalIds(out);
     out.write("SET FOREIGN_KEY_CHECKS = 1;\n");
   }
 
@@ -69,6 +71,23 @@ public final class SqlScript {
       rows.row(learner.id(), password, last == null ? null : EdxTime.sql(last), false, learner.username(),
           learner.firstName(), learner.lastName(), learner.email(), false, true,
           EdxTime.sql(EdxTime.micros(learner.dateJoined())));
+    }
+    rows.close();
+  }
+
+  // The ids event-routing-backends puts in xAPI actors instead of usernames (type "xapi"), one per learner.
+  private void externalIds(Writer out) throws IOException {
+    String created = EdxTime.sql(EdxTime.micros(spec.startDate().atStartOfDay(ZoneOffset.UTC)
+        .toInstant()));
+    SqlInserts types = new SqlInserts(out, "external_user_ids_externalidtype",
+        List.of("id", "created", "modified", "name", "description"));
+    types.row(1, created, created, "xapi", "xAPI Transformer IDs");
+    types.close();
+    SqlInserts rows = new SqlInserts(out, "external_user_ids_externalid",
+        List.of("id", "created", "modified", "external_user_id", "external_id_type_id", "user_id"));
+    for (Learner learner : learners) {
+      rows.row(learner.id(), created, created, XapiActors.externalId(spec.seed(), learner.id()).replace("-", ""), 1,
+          learner.id());
     }
     rows.close();
   }

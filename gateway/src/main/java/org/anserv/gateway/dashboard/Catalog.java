@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
+import org.anserv.gateway.security.SchemaFilter;
+import org.anserv.runtime.access.Caller;
 import org.anserv.runtime.bus.Addresses;
 
 /**
@@ -20,9 +22,10 @@ record Catalog(List<JsonObject> modules, List<JsonObject> failed) {
 
   private static final DeliveryOptions OPTIONS = new DeliveryOptions().setSendTimeout(5_000);
 
-  /** Asks the registry for the current schema. */
-  static Future<Catalog> fetch(Vertx vertx) {
-    return vertx.eventBus().<JsonObject>request(Addresses.SCHEMA, null, OPTIONS).map(reply -> of(reply.body()));
+  /** Asks the registry for the current schema, keeping what {@code caller} may see. */
+  static Future<Catalog> fetch(Vertx vertx, Caller caller) {
+    return vertx.eventBus().<JsonObject>request(Addresses.SCHEMA, null, OPTIONS)
+        .map(reply -> of(SchemaFilter.visibleTo(reply.body(), caller)));
   }
 
   /** The catalog of a schema as {@code GET /schema} shows it. */

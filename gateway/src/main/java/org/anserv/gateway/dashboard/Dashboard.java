@@ -5,7 +5,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CSRFHandler;
 import org.anserv.gateway.http.ApiError;
+import org.anserv.gateway.security.GatewaySecurity;
+import org.anserv.gateway.security.CallerAuth;
 
 /**
  * The dashboard people open at {@code /}: every module's views grouped by category, each shown in a sandboxed frame
@@ -37,10 +41,23 @@ public final class Dashboard {
     this.callTimeoutMillis = callTimeoutMillis;
   }
 
-  /** Adds the dashboard's routes to {@code router}; its assets are served from {@code /assets}. */
-  public void mount(Router router) {
+  /**
+   * Adds the dashboard's routes to {@code router}, after the security's caller handlers; its assets are served from
+   * {@code /assets}. Pages issue CSRF tokens, and the login and logout posts require them.
+   */
+  public void mount(Router router, GatewaySecurity security) {
     Pages pages = new Pages();
     PickLists pickLists = new PickLists(vertx, Math.min(callTimeoutMillis, PICK_LIST_TIMEOUT_MS));
+    CSRFHandler csrf = security.csrf(vertx);
+    LoginPage login = new LoginPage(pages, security.store(), meters);
+    for (String path : new String[] {Paths.HOME, Paths.MODULE_ROUTE, Paths.VIEW_ROUTE, Paths.LOGIN}) {
+      router.get(path).handler(csrf);
+    }
+    router.get(Paths.LOGIN).handler(SecurityHeaders::apply).handler(login::form);
+    router.post(Paths.LOGIN).handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(csrf)
+        .handler(SecurityHeaders::apply).handler(login::login);
+    router.post(Paths.LOGOUT).handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(csrf)
+        .handler(login::logout);
     router.get(Paths.HOME).handler(SecurityHeaders::apply).handler(new HomePage(vertx, meters, pages)::handle);
     router.get(Paths.STATS_ROUTE).handler(this::stats);
     router.get(Paths.VIEW_ROUTE).handler(SecurityHeaders::apply)
@@ -51,7 +68,7 @@ public final class Dashboard {
 
   private void stats(RoutingContext ctx) {
     String name = ctx.pathParam("module");
-    Catalog.fetch(vertx).onFailure(cause -> ApiError.fromBus(ctx, "The module registry", cause)).onSuccess(catalog -> {
+    Catalog.fetch(vertx, CallerAuth.caller(ctx)).onFailure(cause -> ApiError.fromBus(ctx, "The module registry", cause)).onSuccess(catalog -> {
       boolean running = catalog.module(name).isPresent();
       if (!running && catalog.failure(name).isEmpty()) {
         ApiError.send(ctx, 404, "No module called '" + name + "' is deployed. GET /schema lists the modules.");

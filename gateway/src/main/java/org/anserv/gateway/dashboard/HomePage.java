@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import org.anserv.gateway.security.CallerAuth;
 
 /** {@code GET /}: every module with what it did, a chart of events handled, and the modules that failed to deploy. */
 final class HomePage {
@@ -31,7 +32,7 @@ final class HomePage {
   }
 
   void handle(RoutingContext ctx) {
-    Catalog.fetch(vertx)
+    Catalog.fetch(vertx, CallerAuth.caller(ctx))
         .onSuccess(catalog -> pages.send(ctx, 200, "home", "Overview", Navigation.of(catalog, Paths.HOME),
             model(catalog), !catalog.modules().isEmpty()))
         .onFailure(ctx::fail);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.anserv.gateway.dashboard.ParameterForm.DataList;
+import org.anserv.gateway.security.CallerAuth;
 import org.anserv.gateway.dashboard.ParameterForm.Field;
 import org.anserv.gateway.dashboard.PickLists.Option;
 
@@ -51,11 +52,11 @@ final class ModulePage {
 
   void handle(RoutingContext ctx) {
     String name = ctx.pathParam("module");
-    Catalog.fetch(vertx).onFailure(ctx::fail).onSuccess(catalog -> {
+    Catalog.fetch(vertx, CallerAuth.caller(ctx)).onFailure(ctx::fail).onSuccess(catalog -> {
       Navigation nav = Navigation.of(catalog, Paths.modulePage(name));
       JsonObject module = catalog.module(name).orElse(null);
       if (module != null) {
-        pickLists.fetch(catalog, parameterNames(module)).onSuccess(lists ->
+        pickLists.fetch(catalog, parameterNames(module), CallerAuth.caller(ctx)).onSuccess(lists ->
             pages.send(ctx, 200, "module", name, nav, model(module, lists), false));
       } else if (catalog.failure(name).isPresent()) {
         pages.send(ctx, 200, "failed", name, nav, DeployFailure.of(catalog.failure(name).get()), false);

@@ -24,9 +24,12 @@ import java.util.stream.DoubleStream;
  * @param lagSeconds how old the newest event handled is while a feed is behind, the largest over its feeds, to a
  *     tenth of a second; 0 when caught up
  * @param queueDepth calls waiting to run in the module
+ * @param timeouts calls into the module that ran past its timeout
+ * @param quarantined whether the module is in quarantine now
+ * @param restarts restarts after a quarantine
  */
 record ModuleStats(String module, List<Count> handlers, List<Count> endpoints, List<Count> crons, long lagEvents,
-    double lagSeconds, long queueDepth) {
+    double lagSeconds, long queueDepth, long timeouts, boolean quarantined, long restarts) {
 
   /**
    * Outcomes of one handler, endpoint ({@code kind} {@code view} or {@code query}) or cron task.
@@ -70,7 +73,14 @@ record ModuleStats(String module, List<Count> handlers, List<Count> endpoints, L
         counts(meters, module, "anserv.module.cron.runs", c -> "", c -> c.getId().getTag("cron")),
         (long) gauges(meters, module, "anserv.module.lag.events").sum(),
         Math.round(gauges(meters, module, "anserv.module.lag.seconds").max().orElse(0) * 10) / 10.0,
-        (long) gauges(meters, module, "anserv.module.queue.depth").sum());
+        (long) gauges(meters, module, "anserv.module.queue.depth").sum(),
+        (long) sum(meters, module, "anserv.module.timeouts"),
+        gauges(meters, module, "anserv.module.quarantined").sum() > 0,
+        (long) sum(meters, module, "anserv.module.restarts"));
+  }
+
+  private static double sum(MeterRegistry meters, String module, String name) {
+    return meters.find(name).tag("module", module).counters().stream().mapToDouble(Counter::count).sum();
   }
 
   private static DoubleStream gauges(MeterRegistry meters, String module, String name) {
@@ -101,6 +111,8 @@ record ModuleStats(String module, List<Count> handlers, List<Count> endpoints, L
         .put("lag", new JsonObject().put("events", lagEvents).put("seconds", lagSeconds))
         .put("calls", new JsonObject().put("total", calls()).put("failed", callsFailed()))
         .put("queueDepth", queueDepth)
+        .put("health", new JsonObject().put("quarantined", quarantined).put("timeouts", timeouts)
+            .put("restarts", restarts))
         .put("handlers", json(handlers)).put("endpoints", json(endpoints)).put("crons", json(crons));
   }
 

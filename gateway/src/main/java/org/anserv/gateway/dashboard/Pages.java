@@ -9,6 +9,9 @@ import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import org.anserv.gateway.security.CallerAuth;
+import org.anserv.runtime.access.Caller;
 
 /**
  * Renders the dashboard's Handlebars templates ({@code dashboard/*.hbs} on the class path) inside the common layout
@@ -16,11 +19,15 @@ import java.io.UncheckedIOException;
  */
 final class Pages {
 
+  /** The form field and context key of the CSRF token (Vert.x's CSRFHandler default). */
+  static final String CSRF_FIELD = "X-XSRF-TOKEN";
+
   private final Handlebars handlebars = new Handlebars(new ClassPathTemplateLoader("/dashboard", ".hbs"))
       .with(new ConcurrentMapTemplateCache());
 
   /** What the layout shows around a page's body. */
-  record Layout(String title, Navigation nav, String body, boolean charts, boolean home) {
+  record Layout(String title, Navigation nav, String body, boolean charts, boolean home, String user, String role,
+      String csrf) {
   }
 
   /**
@@ -31,9 +38,16 @@ final class Pages {
   void send(RoutingContext ctx, int status, String template, String title, Navigation nav, Object model,
       boolean charts) {
     String body = apply(template, model);
-    String html = apply("layout", new Layout(title, nav, body, charts, Paths.HOME.equals(ctx.request().path())));
+    Caller caller = CallerAuth.caller(ctx);
+    String html = apply("layout", new Layout(title, nav, body, charts, Paths.HOME.equals(ctx.request().path()),
+        caller.name(), caller.role().label(), ctx.get(CSRF_FIELD)));
     ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
         .putHeader("Cache-Control", "no-store").end(html);
+  }
+
+  /** Ends {@code ctx} with {@code template} applied to {@code model}, without the layout's navigation. */
+  void sendBare(RoutingContext ctx, int status, String template, String title, Object model) {
+    send(ctx, status, template, title, new Navigation(List.of(), List.of(), List.of()), model, false);
   }
 
   /** Ends {@code ctx} with a page saying what went wrong. */

@@ -12,6 +12,8 @@ final class Paths {
   static final String MODULE_ROUTE = "/modules/:module";
   static final String VIEW_ROUTE = "/modules/:module/views/:view";
   static final String STATS_ROUTE = "/modules/:module/stats";
+  static final String LOGIN = "/login";
+  static final String LOGOUT = "/logout";
 
   private Paths() {
   }

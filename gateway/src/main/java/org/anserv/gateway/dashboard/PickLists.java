@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.anserv.runtime.access.Caller;
 import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.deploy.CallRequest;
 
@@ -49,15 +50,18 @@ final class PickLists {
     return Optional.ofNullable(LIST_OF_PARAMETER.get(parameter));
   }
 
-  /** The lists the given parameters need, keyed by list name; never fails. */
-  Future<Map<String, List<Option>>> fetch(Catalog catalog, Collection<String> parameters) {
+  /**
+   * The lists the given parameters need, keyed by list name, as {@code caller} may see them (the queries are called
+   * on their behalf; an instructor's courses are theirs); never fails.
+   */
+  Future<Map<String, List<Option>>> fetch(Catalog catalog, Collection<String> parameters, Caller caller) {
     Set<String> lists = new LinkedHashSet<>();
     parameters.forEach(p -> listFor(p).ifPresent(lists::add));
     Map<String, List<Option>> found = new TreeMap<>();
     List<Future<?>> calls = new ArrayList<>();
     for (String list : lists) {
       for (String module : providers(catalog, list)) {
-        calls.add(call(module, list).onSuccess(values -> found.merge(list, values, PickLists::merge)));
+        calls.add(call(module, list, caller).onSuccess(values -> found.merge(list, values, PickLists::merge)));
       }
     }
     return Future.join(calls).transform(done -> Future.succeededFuture(found));
@@ -81,10 +85,13 @@ final class PickLists {
     return byValue.values().stream().limit(MAX_OPTIONS).toList();
   }
 
-  private Future<List<Option>> call(String module, String list) {
-    JsonObject request = CallRequest.query(list, Map.of());
+  private Future<List<Option>> call(String module, String list, Caller caller) {
+    JsonObject request = CallRequest.onBehalfOf(CallRequest.query(list, Map.of()), caller);
     return vertx.eventBus().<JsonObject>request(Addresses.moduleCall(module), request, options)
-        .map(reply -> reply.body().getValue("result") instanceof JsonArray values ? options(values) : List.of());
+        .map(reply -> reply.body().getValue("result") instanceof JsonArray values ? options(values)
+            : List.<Option>of())
+        .map(found -> "courses".equals(list) && !caller.courses().isEmpty() ? found.stream()
+            .filter(o -> caller.courses().contains(o.value())).toList() : found);
   }
 
   private static List<Option> options(JsonArray values) {

@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import org.anserv.gateway.dashboard.ParameterForm.DataList;
+import org.anserv.gateway.security.CallerAuth;
 import org.anserv.gateway.dashboard.ParameterForm.Field;
 
 /**
@@ -40,7 +41,7 @@ final class ViewPage {
   void handle(RoutingContext ctx) {
     String module = ctx.pathParam("module");
     String name = ctx.pathParam("view");
-    Catalog.fetch(vertx).onFailure(ctx::fail).onSuccess(catalog -> {
+    Catalog.fetch(vertx, CallerAuth.caller(ctx)).onFailure(ctx::fail).onSuccess(catalog -> {
       Navigation nav = Navigation.of(catalog, Paths.viewPage(module, name));
       JsonObject view = catalog.view(module, name).orElse(null);
       if (view == null) {
@@ -50,7 +51,7 @@ final class ViewPage {
       }
       List<String> parameters = Catalog.objects(view.getJsonArray("parameters")).stream()
           .map(p -> p.getString("name")).toList();
-      pickLists.fetch(catalog, parameters).onSuccess(lists -> {
+      pickLists.fetch(catalog, parameters, CallerAuth.caller(ctx)).onSuccess(lists -> {
         Map<String, String> values = ParameterForm.values(view, ctx.queryParams());
         List<String> missing = ParameterForm.missing(view, values);
         Model model = new Model(module, Paths.modulePage(module), name, view.getString("description", ""),

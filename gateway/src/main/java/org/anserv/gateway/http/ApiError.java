@@ -74,10 +74,15 @@ public final class ApiError {
   private static String reason(int status) {
     return switch (status) {
       case 400 -> "bad_request";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
+      case 409 -> "conflict";
       case 413 -> "payload_too_large";
       case 415 -> "unsupported_media_type";
+      case 422 -> "unprocessable";
+      case 429 -> "too_many_requests";
       case 500 -> "module_failed";
       case 503 -> "unavailable";
       case 504 -> "timed_out";

@@ -47,6 +47,13 @@ public final class EventIntake {
     String format = format(type);
     Timer.Sample sample = metrics.start();
     try {
+      // The server inflates gzip, deflate and zstd as the body arrives and then drops the header: one left means
+      // an encoding it cannot read.
+      String encoding = ctx.request().getHeader("Content-Encoding");
+      if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {
+        throw new BadBodyException(415, "Content-Encoding " + encoding + " is not supported: send the body"
+            + " uncompressed or with gzip, deflate or zstd (Vector: compression = \"gzip\" or \"zstd\").");
+      }
       switch (format) {
         case "json" -> submit(ctx, format, text.json(ctx.body().buffer()), sample);
         case "ndjson" -> submit(ctx, format, text.lines(ctx.body().buffer()), sample);
@@ -84,7 +91,7 @@ public final class EventIntake {
   }
 
   private void submit(RoutingContext ctx, String format, ParsedEvents parsed, Timer.Sample sample) {
-    metrics.events(format, parsed.events().size(), parsed.rejected().size());
+    metrics.rejected(format, parsed.rejectedByReason());
     if (parsed.events().isEmpty()) {
       metrics.refused(format, 400);
       ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json; charset=utf-8")
@@ -108,7 +115,9 @@ public final class EventIntake {
             new DeliveryOptions().setSendTimeout(settings.callTimeoutMillis()))
         .map(Message::body)
         .onSuccess(report -> {
-          metrics.done(sample, format, sync ? "delivered" : "accepted");
+          metrics.stored(format, report.getInteger("accepted", 0) - report.getInteger("duplicates", 0),
+              report.getInteger("duplicates", 0));
+          metrics.done(sample, format, sync, sync ? 200 : 202);
           if (!parsed.rejected().isEmpty()) {
             report.put("rejected", parsed.rejected());
           }
@@ -116,7 +125,8 @@ public final class EventIntake {
               .end(report.encode());
         })
         .onFailure(cause -> {
-          metrics.done(sample, format, "failed");
+          metrics.refusedEvents(format, events.size());
+          metrics.done(sample, format, sync, ApiError.failure("Event delivery", cause).status());
           ApiError.fromBus(ctx, "Event delivery", cause);
         });
   }

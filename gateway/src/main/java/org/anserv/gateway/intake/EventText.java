@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads events from the text producers send: one JSON object, a JSON array of objects, or newline-delimited JSON
  * (one object a line, blank and {@code #} lines skipped, a Python {@code logging} prefix before {@code " - {"} cut).
+ * Elements that are a log shipper's envelopes are unwrapped ({@link ShipperEnvelope}).
  * Bad elements and lines are rejected one by one with their position; the good ones are kept.
  */
 final class EventText {
@@ -45,7 +46,7 @@ final class EventText {
         if (item instanceof JsonObject event) {
           accept(parsed, event, small ? 0 : event.toBuffer().length(), "element " + i);
         } else {
-          parsed.reject("element " + i, "is " + kind(item) + ", not an event object");
+          parsed.reject("element " + i, "not_object", "is " + kind(item) + ", not an event object");
         }
       }
     } else {
@@ -94,10 +95,10 @@ final class EventText {
         if (value instanceof JsonObject event) {
           accept(parsed, event, line.length(), "line " + lineNumber);
         } else {
-          parsed.reject("line " + lineNumber, "is " + kind(value) + ", not an event object");
+          parsed.reject("line " + lineNumber, "not_object", "is " + kind(value) + ", not an event object");
         }
       } catch (DecodeException e) {
-        parsed.reject("line " + lineNumber, "is not valid JSON: " + jsonError(e));
+        parsed.reject("line " + lineNumber, "not_json", "is not valid JSON: " + jsonError(e));
       }
     }
     if (count == 0) {
@@ -106,9 +107,16 @@ final class EventText {
     return parsed;
   }
 
-  private void accept(ParsedEvents parsed, JsonObject event, int bytes, String where) {
+  private void accept(ParsedEvents parsed, JsonObject element, int bytes, String where) {
+    JsonObject event;
+    try {
+      event = ShipperEnvelope.unwrap(element);
+    } catch (DecodeException e) {
+      parsed.reject(where, "not_json", "is an envelope whose message is not an event: " + jsonError(e));
+      return;
+    }
     if (bytes > maxEventBytes) {
-      parsed.reject(where, "is " + bytes + " bytes, over the limit of " + maxEventBytes
+      parsed.reject(where, "too_large", "is " + bytes + " bytes, over the limit of " + maxEventBytes
           + " (setting intake.max.event.bytes)");
     } else {
       parsed.accept(event);

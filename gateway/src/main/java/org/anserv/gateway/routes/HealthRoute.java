@@ -2,13 +2,15 @@ package org.anserv.gateway.routes;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.anserv.runtime.bus.Addresses;
 
 /**
  * {@code GET /health}: {@code 200 {"status": "UP", ...}} when the gateway and the module registry answer, with the
- * running modules and those that failed to deploy; {@code 503} with {@code "DOWN"} when the registry does not.
+ * running modules, those that failed to deploy, and those in quarantine (name, reason, since, restartAt, restarts);
+ * {@code 503} with {@code "DOWN"} when the registry does not.
  */
 public final class HealthRoute {
 
@@ -26,7 +28,8 @@ public final class HealthRoute {
               .put("running", schema.getJsonArray("modules").stream().map(m -> ((JsonObject) m).getString("name"))
                   .toList())
               .put("failed", schema.getJsonArray("failed").stream().map(m -> ((JsonObject) m).getString("name"))
-                  .toList());
+                  .toList())
+              .put("quarantined", schema.getJsonArray("quarantined", new JsonArray()));
           respond(ctx, 200, new JsonObject().put("status", "UP").put("modules", modules));
         })
         .onFailure(cause -> respond(ctx, 503, new JsonObject().put("status", "DOWN")

@@ -10,9 +10,12 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
+import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.UUID;
 import org.anserv.gateway.http.ApiError;
+import org.anserv.gateway.security.CallerAuth;
 import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.deploy.CallRequest;
 
@@ -28,6 +31,8 @@ import org.anserv.runtime.deploy.CallRequest;
 public final class ModuleRoutes {
 
   private static final int MAX_PARAM_CHARS = 4096;
+  private static final int MAX_PARAMS = 32;
+  private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
   /** How long one refresh of a progress page waits for the view before answering the progress page again. */
   private static final long RESULT_WAIT_MS = 5_000;
 
@@ -55,7 +60,8 @@ public final class ModuleRoutes {
     if (params == null) {
       return;
     }
-    vertx.eventBus().<JsonObject>request(Addresses.moduleCall(module), CallRequest.query(query, params), options)
+    vertx.eventBus().<JsonObject>request(Addresses.moduleCall(module),
+            CallRequest.onBehalfOf(CallRequest.query(query, params), CallerAuth.caller(ctx)), options)
         .onSuccess(reply -> {
           String json;
           try {
@@ -114,7 +120,8 @@ public final class ModuleRoutes {
   private void callView(RoutingContext ctx, JsonObject request, DeliveryOptions delivery, Waiting waiting) {
     String module = ctx.pathParam("module");
     String view = ctx.pathParam("name");
-    Future<Message<JsonObject>> reply = vertx.eventBus().request(Addresses.moduleCall(module), request, delivery);
+    Future<Message<JsonObject>> reply = vertx.eventBus().request(Addresses.moduleCall(module),
+        CallRequest.onBehalfOf(request, CallerAuth.caller(ctx)), delivery);
     if (waiting != null) {
       long timer = vertx.setTimer(waiting.millis(), id -> html(ctx, 202, ViewPages.pending(module, view,
           waiting.resultPath(), waiting.since(), System.currentTimeMillis())));
@@ -160,11 +167,25 @@ public final class ModuleRoutes {
   private static Map<String, String> params(RoutingContext ctx) {
     MultiMap query = ctx.queryParams();
     Map<String, String> params = new HashMap<>();
+    if (query.size() > MAX_PARAMS) {
+      ApiError.send(ctx, 400, "The request has " + query.size() + " parameters: at most " + MAX_PARAMS + ".");
+      return null;
+    }
     for (String name : query.names()) {
-      String value = query.get(name);
+      List<String> values = query.getAll(name);
+      String value = values.getFirst();
       if (name.length() > 64 || value.length() > MAX_PARAM_CHARS) {
         ApiError.send(ctx, 400, "Parameter '" + name.substring(0, Math.min(64, name.length())) + "' is too long:"
             + " names are at most 64 characters and values at most " + MAX_PARAM_CHARS + ".");
+        return null;
+      }
+      // Odd names and repeated parameters are refused, so no two readers can disagree on what was asked.
+      if (!PARAM_NAME.matcher(name).matches()) {
+        ApiError.send(ctx, 400, "Parameter name '" + name + "' is not valid: use letters, digits, '_', '-' and '.'.");
+        return null;
+      }
+      if (values.size() > 1) {
+        ApiError.send(ctx, 400, "Parameter '" + name + "' is given " + values.size() + " times: give it once.");
         return null;
       }
       params.put(name, value);

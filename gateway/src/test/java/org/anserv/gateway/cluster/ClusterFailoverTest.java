@@ -72,7 +72,8 @@ class ClusterFailoverTest {
     String members = "127.0.0.1:" + hazelcast[0] + ",127.0.0.1:" + hazelcast[1] + ",127.0.0.1:" + hazelcast[2];
     Map<String, String> common = Map.of("cluster.enabled", "true", "cluster.name", "test-" + UUID.randomUUID(),
         "cluster.members", members, "log.engine", "kafka", "log.kafka.bootstrap", broker.bootstrapServers(),
-        "log.kafka.topic", "cluster-events", "log.kafka.replication", "1", "log.kafka.min.insync", "1");
+        "log.kafka.topic", "cluster-events", "log.kafka.replication", "1", "log.kafka.min.insync", "1",
+        "security.enabled", "false");
     for (int i = 0; i < 3; i++) {
       Map<String, String> settings = new HashMap<>(common);
       settings.put("cluster.port", Integer.toString(hazelcast[i]));

@@ -88,7 +88,7 @@ class ServerCrashTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process server = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
         "-Danserv.http.port=" + port, "-Danserv.data.dir=" + data, "-Danserv.mongo.embedded.port=0",
-        "-Danserv.http.instances=2", "-Danserv.modules.dir=", "-cp", System.getProperty("java.class.path"),
+        "-Danserv.http.instances=2", "-Danserv.security.enabled=false", "-Danserv.modules.dir=", "-cp", System.getProperty("java.class.path"),
         "org.anserv.gateway.Main")
         .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

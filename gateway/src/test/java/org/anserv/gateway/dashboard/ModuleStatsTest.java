@@ -65,6 +65,7 @@ class ModuleStatsTest {
   void readsZeroForAModuleWithoutMeters() {
     assertThat(ModuleStats.of(meters, "other").toJson().encode()).isEqualTo("{\"module\":\"other\",\"events\":"
         + "{\"handled\":0,\"failed\":0},\"lag\":{\"events\":0,\"seconds\":0.0},\"calls\":{\"total\":0,"
-        + "\"failed\":0},\"queueDepth\":0,\"handlers\":[],\"endpoints\":[],\"crons\":[]}");
+        + "\"failed\":0},\"queueDepth\":0,\"health\":{\"quarantined\":false,\"timeouts\":0,\"restarts\":0},"
+        + "\"handlers\":[],\"endpoints\":[],\"crons\":[]}");
   }
 }

@@ -49,7 +49,7 @@ class ReadmeScreenshotTest {
     Vertx vertx = Vertx.vertx();
     JsonObject config = new JsonObject().put("http.port", 0).put("http.instances", 1)
         .put("mongo.embedded.storage", "memory").put("data.dir", data.toString()).put("log.durability", "process")
-        .put("modules.discover", false);
+        .put("modules.discover", false).put("security.enabled", false);
     AnservServer server = AnservServer.start(vertx, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
         .await(60, TimeUnit.SECONDS);
     WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(server.port())

@@ -37,7 +37,8 @@ class DemoModeTest {
     Vertx vertx = Vertx.vertx();
     DemoLoader demo = DemoLoader.of(new DemoSpec(7, 1, 40, 10, LocalDate.of(2026, 2, 2)), data);
     JsonObject config = new JsonObject().put("http.port", 0).put("http.instances", 1)
-        .put("mongo.embedded.storage", "memory").put("data.dir", data.toString()).put("log.durability", "process");
+        .put("mongo.embedded.storage", "memory").put("data.dir", data.toString()).put("log.durability", "process")
+        .put("security.enabled", false);
     SqlReplica replica = SqlReplica.open(vertx, config, data, demo);
     AnservServer server = AnservServer.start(vertx, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         replica.sql()).await(60, TimeUnit.SECONDS);

@@ -41,8 +41,8 @@ class RealEventsIntakeTest {
     }
     Vertx vertx = Vertx.vertx();
     AnservServer server = AnservServer.start(vertx, new JsonObject().put("http.port", 0).put("http.instances", 1)
-        .put("mongo.embedded.storage", "memory").put("data.dir", dataDir.toString()).put("log.durability", "process"),
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).await(60, TimeUnit.SECONDS);
+        .put("mongo.embedded.storage", "memory").put("data.dir", dataDir.toString()).put("log.durability", "process")
+        .put("security.enabled", false), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).await(60, TimeUnit.SECONDS);
     WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(server.port())
         .setDefaultHost("127.0.0.1"));
     long total = 0;

@@ -98,7 +98,8 @@ class KafkaLogServerTest {
     return new JsonObject().put("http.port", 0).put("http.instances", 1).put("mongo.embedded.storage", "memory")
         .put("mongo.embedded.port", 0).put("data.dir", dataDir.toString()).put("modules.dir", "")
         .put("log.engine", "kafka").put("log.kafka.bootstrap", broker.bootstrapServers())
-        .put("log.kafka.topic", "server-test").put("log.kafka.replication", 1).put("log.kafka.min.insync", 1);
+        .put("log.kafka.topic", "server-test").put("log.kafka.replication", 1).put("log.kafka.min.insync", 1)
+        .put("security.enabled", false);
   }
 
   private static PrometheusMeterRegistry meters() {

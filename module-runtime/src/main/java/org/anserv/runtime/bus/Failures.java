@@ -9,6 +9,15 @@ public final class Failures {
   /** The request was malformed: a missing or unparsable parameter, a bad body. */
   public static final int BAD_REQUEST = 400;
 
+  /** The caller is not logged in and the view or query is not public. */
+  public static final int UNAUTHENTICATED = 401;
+
+  /**
+   * The caller may not call this view or query, or not with these parameters; or module code tried to reach what it
+   * must not (another module's private address).
+   */
+  public static final int FORBIDDEN = 403;
+
   /** No such module, view or query. */
   public static final int NOT_FOUND = 404;
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.anserv.api.Event;
 import org.anserv.api.EventHandler;
 import org.anserv.api.Source;
+import org.anserv.api.event.EventKind;
 
 /**
  * Which events a handler receives, compiled from its {@link EventHandler} attributes once at deploy time.
@@ -17,8 +18,10 @@ import org.anserv.api.Source;
  * @param typePrefixes event type prefixes ({@code *} stripped)
  * @param sources accepted sources; empty for all
  * @param courses accepted course ids; empty for all
+ * @param kinds accepted kinds; empty for all
  */
-public record EventFilter(Set<String> exactTypes, List<String> typePrefixes, Set<Source> sources, Set<String> courses) {
+public record EventFilter(Set<String> exactTypes, List<String> typePrefixes, Set<Source> sources, Set<String> courses,
+    Set<EventKind> kinds) {
 
   /** Compiles the filter of {@code handler}; entries are assumed valid (see {@link #problems}). */
   public static EventFilter of(EventHandler handler) {
@@ -32,7 +35,9 @@ public record EventFilter(Set<String> exactTypes, List<String> typePrefixes, Set
       }
     }
     Set<Source> sources = handler.sources().length == 0 ? Set.of() : EnumSet.copyOf(List.of(handler.sources()));
-    return new EventFilter(Set.copyOf(exact), List.copyOf(prefixes), sources, Set.of(handler.courses()));
+    Set<EventKind> kinds = handler.kinds().length == 0 ? Set.of()
+        : EnumSet.copyOf(List.of(handler.kinds()));
+    return new EventFilter(Set.copyOf(exact), List.copyOf(prefixes), sources, Set.of(handler.courses()), kinds);
   }
 
   /** What is wrong with the attributes of {@code handler}, each as the end of a sentence; empty when nothing. */
@@ -47,6 +52,14 @@ public record EventFilter(Set<String> exactTypes, List<String> typePrefixes, Set
             + " \"edx.video.*\"");
       }
     }
+    if (handler.kinds().length > 0 && handler.types().length > 0) {
+      problems.add("has both types and kinds, which must both match: keep kinds (they match tracking events and xAPI"
+          + " statements alike, e.g. kinds = EventKind.VIDEO_PLAYED) or keep types, not both");
+    }
+    if (List.of(handler.kinds()).contains(EventKind.OTHER)) {
+      problems.add("has the kind OTHER, which is what no kind names and changes as kinds are added: subscribe with"
+          + " types (exact names or prefixes) for those events instead");
+    }
     for (String course : handler.courses()) {
       if (course.isBlank()) {
         problems.add("has a blank course id: remove it or give a full id such as \"course-v1:Org+Course+Run\"");
@@ -56,11 +69,13 @@ public record EventFilter(Set<String> exactTypes, List<String> typePrefixes, Set
   }
 
   /**
-   * Whether {@code event} passes every attribute of the filter. Types match the legacy {@code event_type} or the
-   * newer {@code name}, so {@code "edx.video.*"} also receives a {@code play_video} that carries that name.
+   * Whether {@code event} passes every attribute of the filter. Types match the legacy {@code event_type}, the
+   * newer {@code name} or a statement's verb IRI, so {@code "edx.video.*"} also receives a {@code play_video} that carries that name.
    */
   public boolean matches(Event event) {
-    return (matchesType(event.type()) || event.name().map(this::matchesType).orElse(false))
+    return (matchesType(event.type()) || event.name().map(this::matchesType).orElse(false)
+            || event.verb().map(this::matchesType).orElse(false))
+        && (kinds.isEmpty() || kinds.contains(event.kind()))
         && (sources.isEmpty() || event.source().map(sources::contains).orElse(false))
         && (courses.isEmpty() || event.courseId().map(courses::contains).orElse(false));
   }
@@ -80,7 +95,7 @@ public record EventFilter(Set<String> exactTypes, List<String> typePrefixes, Set
     return false;
   }
 
-  /** The filter as shown in the schema. */
+  /** The filter as shown in the schema; {@code kinds} only when the handler names some. */
   public JsonObject toJson() {
     JsonArray types = new JsonArray();
     exactTypes.stream().sorted().forEach(types::add);
@@ -89,7 +104,13 @@ public record EventFilter(Set<String> exactTypes, List<String> typePrefixes, Set
     sources.stream().sorted().forEach(s -> sourceNames.add(s.wireName()));
     JsonArray courseIds = new JsonArray();
     courses.stream().sorted().forEach(courseIds::add);
-    return new JsonObject().put("types", types).put("sources", sourceNames).put("courses", courseIds);
+    JsonObject json = new JsonObject().put("types", types).put("sources", sourceNames).put("courses", courseIds);
+    if (!kinds.isEmpty()) {
+      JsonArray kindNames = new JsonArray();
+      kinds.stream().sorted().forEach(k -> kindNames.add(k.name()));
+      json.put("kinds", kindNames);
+    }
+    return json;
   }
 
   private static boolean isPrefix(String type) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.anserv.api.Category;
+import org.anserv.runtime.access.EndpointAccess;
 import org.anserv.runtime.cron.Schedule;
 import org.anserv.runtime.inject.Binding;
 
@@ -28,10 +29,12 @@ import org.anserv.runtime.inject.Binding;
  * @param mode how a handler receives them, or {@code null}
  * @param schedule when a cron method runs, or {@code null}
  * @param memoize how long results are kept, or {@code null}
+ * @param access who may call a view or query through the gateway; {@code null} for handlers and crons
  */
 public record MethodDefinition(MethodKind kind, String name, boolean nameGuessed, String signature,
     String description, MethodHandle handle, List<Binding> bindings, Set<Category> categories,
-    boolean categoryGuessed, EventFilter filter, HandlerMode mode, Schedule schedule, Duration memoize) {
+    boolean categoryGuessed, EventFilter filter, HandlerMode mode, Schedule schedule, Duration memoize,
+    EndpointAccess access) {
 
   public MethodDefinition {
     Objects.requireNonNull(kind);
@@ -71,6 +74,7 @@ public record MethodDefinition(MethodKind kind, String name, boolean nameGuessed
         if (memoize != null) {
           json.put("memoizeSeconds", memoize.toSeconds());
         }
+        json.put("access", access.toJson());
       }
     }
     List<String> reads = bindings.stream().map(Binding::readsFrom).filter(Objects::nonNull).toList();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import io.vertx.core.Future;
+import org.anserv.api.Access;
 import org.anserv.api.Category;
 import org.anserv.api.Cron;
 import org.anserv.api.Delivery;
@@ -23,6 +24,7 @@ import org.anserv.api.Memoize;
 import org.anserv.api.Query;
 import org.anserv.api.Template;
 import org.anserv.api.View;
+import org.anserv.runtime.access.EndpointAccess;
 import org.anserv.runtime.cron.Schedule;
 import org.anserv.runtime.inject.Binding;
 import org.anserv.runtime.inject.ResolverCatalog;
@@ -66,13 +68,16 @@ final class MethodInspector {
     Schedule schedule = kind == MethodKind.CRON ? schedule() : null;
     Set<Category> declared = declaredCategories(kind);
     Set<Category> categories = kind.isEndpoint() && declared.isEmpty() ? guessCategories(bindings) : declared;
+    EndpointAccess access = kind.isEndpoint() ? AccessRules.resolve(declaredAccess(kind),
+        bindings.stream().map(Binding::param).filter(java.util.Objects::nonNull).toList(),
+        kind.annotation() + " method '" + signature + "'", problems) : null;
     if (problems.size() > before || instance == null) {
       return null;
     }
     try {
       return new MethodDefinition(kind, name, explicitName(kind).isEmpty(), signature, description(kind),
           ModuleInspector.spreader(method, instance), bindings, categories, declared.isEmpty(), filter, mode,
-          schedule, memoize);
+          schedule, memoize, access);
     } catch (IllegalAccessException e) {
       problems.add(kind.annotation() + " method '" + signature + "' is not accessible: " + e.getMessage());
       return null;
@@ -186,6 +191,11 @@ final class MethodInspector {
       case QUERY -> method.getAnnotation(Query.class).name();
       default -> "";
     };
+  }
+
+  private Access declaredAccess(MethodKind kind) {
+    return kind == MethodKind.VIEW ? method.getAnnotation(View.class).access()
+        : method.getAnnotation(Query.class).access();
   }
 
   private String description(MethodKind kind) {

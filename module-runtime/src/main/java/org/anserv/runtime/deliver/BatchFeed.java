@@ -145,6 +145,9 @@ public final class BatchFeed {
     pending.clear();
     long next = readCursor;
     delivery.deliverBatch(handler, batch).onComplete(done -> {
+      if (done.failed()) {
+        return; // the module stopped before the batch ran: the cursor stays, the batch is read again at restart
+      }
       cursor = next;
       if (!stopped) {
         cursors.save(name, cursor).onComplete(saved -> read());

@@ -10,13 +10,17 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.anserv.api.Event;
+import org.anserv.runtime.actor.ExternalIds;
 import org.anserv.runtime.bus.LoggedEvent;
 import org.anserv.runtime.define.MethodDefinition;
 import org.anserv.runtime.inject.CallContext;
 import org.anserv.runtime.inject.ModuleHandles;
+import org.anserv.runtime.invoke.CallTimeoutException;
 import org.anserv.runtime.invoke.FailureLog;
 import org.anserv.runtime.invoke.MethodInvoker;
+import org.anserv.runtime.invoke.ModuleStoppedException;
 import org.anserv.runtime.invoke.SerialExecutor;
 import org.anserv.runtime.metrics.ModuleMetrics;
 
@@ -27,7 +31,8 @@ import org.anserv.runtime.metrics.ModuleMetrics;
  */
 public final class EventDelivery {
 
-  private record Work(Event event, MethodDefinition handler) {
+  // event: the logged event with its xAPI actor resolved to a platform user, once resolved
+  private record Work(LoggedEvent logged, Event event, MethodDefinition handler) {
   }
 
   private final MethodInvoker invoker;
@@ -35,23 +40,28 @@ public final class EventDelivery {
   private final ModuleHandles handles;
   private final ModuleMetrics metrics;
   private final FailureLog failureLog;
+  private final ExternalIds actors;
 
   public EventDelivery(MethodInvoker invoker, SerialExecutor serial, ModuleHandles handles, ModuleMetrics metrics,
-      FailureLog failureLog) {
+      FailureLog failureLog, ExternalIds actors) {
     this.invoker = invoker;
     this.serial = serial;
     this.handles = handles;
     this.metrics = metrics;
     this.failureLog = failureLog;
+    this.actors = actors;
   }
 
-  /** Runs {@code handlers} on each of {@code events} they match; the future holds the per-handler report. */
+  /**
+   * Runs {@code handlers} on each of {@code events} they match; the future holds the per-handler report, or fails
+   * with {@link DeliveryStoppedException} when the module was stopped before every event was handled.
+   */
   public Future<JsonArray> deliver(List<MethodDefinition> handlers, List<LoggedEvent> events) {
     List<Work> work = new ArrayList<>();
     for (LoggedEvent logged : events) {
       for (MethodDefinition handler : handlers) {
         if (handler.filter().matches(logged.event())) {
-          work.add(new Work(logged.event(), handler));
+          work.add(new Work(logged, logged.event(), handler));
         }
       }
     }
@@ -59,42 +69,79 @@ public final class EventDelivery {
       return Future.succeededFuture(new JsonArray());
     }
     Map<String, JsonObject> report = new LinkedHashMap<>();
-    return serial.submit(() -> {
-      Promise<Void> done = Promise.promise();
-      step(work.iterator(), report, done);
-      return done.future();
-    }).map(v -> new JsonArray(new ArrayList<>(report.values())));
+    AtomicLong position = new AtomicLong(work.getFirst().logged().offset());
+    // Actors are resolved inside the serial task, so that a batch waiting for the replica is not overtaken by the
+    // next one; then the whole run goes to the module's code context in one hop (a hop per event would multiply
+    // the cost).
+    return serial.submit(() -> actors.resolve(work.stream().map(Work::event).toList()).compose(resolved -> {
+      List<Work> ready = new ArrayList<>(work.size());
+      for (int i = 0; i < work.size(); i++) {
+        ready.add(new Work(work.get(i).logged(), resolved.get(i), work.get(i).handler()));
+      }
+      return invoker.onCode(() -> {
+        Promise<Void> done = Promise.promise();
+        step(ready.iterator(), report, done, position);
+        return done.future();
+      });
+    })).recover(cause -> Future.failedFuture(switch (cause) {
+      case ModuleStoppedException stopped -> new DeliveryStoppedException(work.getFirst().logged().offset(), stopped);
+      case CallTimeoutException late -> new DeliveryStoppedException(position.get() + 1, late);
+      default -> cause;
+    })).map(v -> new JsonArray(new ArrayList<>(report.values())));
   }
 
-  /** Runs batched {@code handler} once on {@code events}. */
+  /**
+   * Runs batched {@code handler} once on {@code events}; fails only when the module was stopped before the batch
+   * ran ({@link ModuleStoppedException}), so the feed reads it again after the restart.
+   */
   public Future<Void> deliverBatch(MethodDefinition handler, List<Event> events) {
-    return serial.submit(() -> {
+    return serial.submit(() -> actors.resolve(events).compose(resolved -> {
       long start = System.nanoTime();
-      return invoker.invoke(handler, CallContext.ofBatch(events, handles)).andThen(outcome -> {
+      return invoker.onCode(() -> invoker.invoke(handler, CallContext.ofBatch(resolved, handles))).andThen(outcome -> {
+        if (outcome.failed() && outcome.cause() instanceof ModuleStoppedException) {
+          return;
+        }
         metrics.handled(handler.name(), outcome.succeeded(), System.nanoTime() - start, events.size());
         if (outcome.failed()) {
           failureLog.handlerFailed(handler.name(), events.getLast(), outcome.cause());
         }
-      }).<Void>mapEmpty().otherwiseEmpty();
-    });
+      }).<Void>mapEmpty().recover(cause -> cause instanceof ModuleStoppedException ? Future.failedFuture(cause)
+          : Future.succeededFuture());
+    }));
   }
 
   // Iterates without recursion while handlers complete synchronously; suspends on the first pending future.
-  private void step(Iterator<Work> work, Map<String, JsonObject> report, Promise<Void> done) {
+  private void step(Iterator<Work> work, Map<String, JsonObject> report, Promise<Void> done, AtomicLong position) {
     while (work.hasNext()) {
       Work next = work.next();
+      position.set(next.logged().offset());
       long start = System.nanoTime();
       Future<Object> result = invoker.invoke(next.handler(), CallContext.ofEvent(next.event(), handles));
       if (!result.isComplete()) {
         result.onComplete(outcome -> {
+          if (stoppedAt(next, outcome, done)) {
+            return;
+          }
           record(next, outcome, start, report);
-          step(work, report, done);
+          step(work, report, done, position);
         });
+        return;
+      }
+      if (stoppedAt(next, result, done)) {
         return;
       }
       record(next, result, start, report);
     }
     done.complete();
+  }
+
+  // A call the stopped module never ran: the feed keeps this event for the module's next start.
+  private static boolean stoppedAt(Work work, AsyncResult<Object> outcome, Promise<Void> done) {
+    if (outcome.failed() && outcome.cause() instanceof ModuleStoppedException stopped) {
+      done.fail(new DeliveryStoppedException(work.logged().offset(), stopped));
+      return true;
+    }
+    return false;
   }
 
   private void record(Work work, AsyncResult<Object> outcome, long start, Map<String, JsonObject> report) {

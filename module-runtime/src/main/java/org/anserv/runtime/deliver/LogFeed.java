@@ -1,5 +1,6 @@
 package org.anserv.runtime.deliver;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -133,10 +134,12 @@ public final class LogFeed {
       }
       busy = true;
       delivery.deliver(handlers, events).onComplete(report -> {
-        advance(events.getLast());
+        boolean whole = settle(report, events);
         busy = false;
         complete(next.reply(), report.succeeded() ? report.result() : new JsonArray());
-        drain();
+        if (whole) {
+          drain();
+        }
       });
     }
   }
@@ -168,9 +171,10 @@ public final class LogFeed {
       }
       List<LoggedEvent> events = read.result().stream().map(LogCodec::event).toList();
       delivery.deliver(handlers, events).onComplete(report -> {
-        advance(events.getLast());
-        progress.advanced(cursor, log.endOffset());
-        pump();
+        if (settle(report, events)) {
+          progress.advanced(cursor, log.endOffset());
+          pump();
+        }
       });
     });
   }
@@ -192,6 +196,17 @@ public final class LogFeed {
       live = false;
       pump();
     }
+  }
+
+  // Past the delivered events; or, when the module stopped midway (quarantine), at the first event a handler did
+  // not get, so it waits in the log for the restart. False when the feed is to go no further.
+  private boolean settle(AsyncResult<JsonArray> report, List<LoggedEvent> events) {
+    if (report.failed() && report.cause() instanceof DeliveryStoppedException stopped) {
+      cursor = stopped.resumeAt();
+      return false;
+    }
+    advance(events.getLast());
+    return true;
   }
 
   private void advance(LoggedEvent last) {

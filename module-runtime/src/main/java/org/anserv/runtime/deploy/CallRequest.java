@@ -3,6 +3,7 @@ package org.anserv.runtime.deploy;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
+import org.anserv.runtime.access.Caller;
 
 /**
  * The body of a call on a module's call address, {@code {"kind", "name", ...}}:
@@ -13,6 +14,8 @@ import java.util.Map;
  *   <li>{@code result} with {@code "token"}: the kept answer of that view call, once it is ready;</li>
  *   <li>{@code sample}: the view rendered with the module's sample data, no module code called.</li>
  * </ul>
+ * A call from the gateway carries {@code "caller"} ({@link Caller#toJson()}), and is decided by the
+ * {@link org.anserv.runtime.access.AccessPolicy}; calls between modules carry none and are not checked.
  */
 public final class CallRequest {
 
@@ -50,6 +53,17 @@ public final class CallRequest {
   /** Renders view {@code name} with its sample data. */
   public static JsonObject sample(String name) {
     return new JsonObject().put("kind", SAMPLE).put("name", name);
+  }
+
+  /** {@code request} made on behalf of {@code caller}, so the module checks what the caller may see. */
+  public static JsonObject onBehalfOf(JsonObject request, Caller caller) {
+    return request.put("caller", caller.toJson());
+  }
+
+  /** The caller a request was made for, or {@code null} for a call between modules. */
+  static Caller caller(JsonObject request) {
+    JsonObject caller = request.getJsonObject("caller");
+    return caller == null ? null : Caller.fromJson(caller);
   }
 
   static Map<String, String> params(JsonObject request) {

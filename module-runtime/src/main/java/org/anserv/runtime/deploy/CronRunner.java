@@ -58,6 +58,7 @@ final class CronRunner {
     if (stopped) {
       return;
     }
+    metrics.cronDue(cron.name(), due);
     long delay = Math.max(1, Duration.between(Instant.now(), due).toMillis());
     long[] id = new long[1];
     id[0] = vertx.setTimer(delay, t -> {

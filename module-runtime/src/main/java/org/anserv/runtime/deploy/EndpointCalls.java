@@ -14,6 +14,9 @@ import java.util.Optional;
 import org.anserv.api.Html;
 import org.anserv.api.QueryFailure;
 import org.anserv.api.Template;
+import org.anserv.runtime.access.AccessPolicy;
+import org.anserv.runtime.access.Caller;
+import org.anserv.runtime.access.Role;
 import org.anserv.runtime.bus.Failures;
 import org.anserv.runtime.define.MethodDefinition;
 import org.anserv.runtime.define.MethodKind;
@@ -22,7 +25,9 @@ import org.anserv.runtime.define.ParamSpec;
 import org.anserv.runtime.inject.BadParameterException;
 import org.anserv.runtime.inject.CallContext;
 import org.anserv.runtime.inject.ModuleHandles;
+import org.anserv.runtime.invoke.CallTimeoutException;
 import org.anserv.runtime.invoke.MemoCache;
+import org.anserv.runtime.invoke.ModuleStoppedException;
 import org.anserv.runtime.invoke.FailureLog;
 import org.anserv.runtime.invoke.MethodInvoker;
 import org.anserv.runtime.invoke.QueueFullException;
@@ -73,8 +78,8 @@ final class EndpointCalls {
     String name = request.getString("name", "");
     switch (kind) {
       case CallRequest.RESULT -> asyncViews.result(message, name, request.getString("token", ""));
-      case CallRequest.SAMPLE -> reply(message, method(MethodKind.VIEW, name).compose(samples::render)
-          .map(html -> new JsonObject().put("html", html)));
+      case CallRequest.SAMPLE -> reply(message, method(MethodKind.VIEW, name).compose(view -> mayOpen(view, request))
+          .compose(samples::render).map(html -> new JsonObject().put("html", html)));
       case CallRequest.VIEW -> {
         Future<JsonObject> answer = method(MethodKind.VIEW, name).compose(view -> answer(view, request));
         String token = request.getString("token");
@@ -119,11 +124,34 @@ final class EndpointCalls {
         + module.methods(kind).stream().map(MethodDefinition::name).toList() + ". GET /schema lists everything.");
   }
 
+  // Sample data is made up, but the view's existence and layout are still the module's to disclose.
+  private Future<MethodDefinition> mayOpen(MethodDefinition view, JsonObject request) {
+    Caller caller = CallRequest.caller(request);
+    if (caller == null || AccessPolicy.mayOpen(caller, view.access())) {
+      return Future.succeededFuture(view);
+    }
+    return failure(caller.role() == Role.ANONYMOUS ? Failures.UNAUTHENTICATED : Failures.FORBIDDEN,
+        target(view) + " is not open to you: log in as someone who may see it.");
+  }
+
+  private String target(MethodDefinition method) {
+    return (method.kind() == MethodKind.VIEW ? "View '" : "Query '") + module.name() + "/" + method.name() + "'";
+  }
+
   // The answer's body; a failure is a ReplyException whose code the gateway reads as the HTTP status.
   private Future<JsonObject> answer(MethodDefinition method, JsonObject request) {
     String kind = method.kind() == MethodKind.VIEW ? CallRequest.VIEW : CallRequest.QUERY;
+    Map<String, String> params = CallRequest.params(request);
+    Caller caller = CallRequest.caller(request);
+    if (caller != null) {
+      AccessPolicy.Decision decision = AccessPolicy.decide(caller, method.access(), params, target(method));
+      if (!decision.allowed()) {
+        return failure(decision.status(), decision.message());
+      }
+      params = decision.params();
+    }
     long start = System.nanoTime();
-    return call(method, withDefaults(method, CallRequest.params(request))).transform(outcome -> {
+    return call(method, withDefaults(method, params)).transform(outcome -> {
       if (outcome.succeeded()) {
         metrics.called(kind, method.name(), "ok", System.nanoTime() - start);
         return Future.succeededFuture(new JsonObject()
@@ -131,7 +159,7 @@ final class EndpointCalls {
       }
       int status = status(outcome.cause());
       metrics.called(kind, method.name(), outcome(status), System.nanoTime() - start);
-      if (status == Failures.MODULE_FAILED) {
+      if (status == Failures.MODULE_FAILED || status == Failures.TIMED_OUT) {
         failureLog.callFailed(kind, method.name(), outcome.cause());
       }
       // A module's refusal (QueryFailure) is wrapped once with context; its own message is the answer.
@@ -214,8 +242,11 @@ final class EndpointCalls {
         && (refusal.status() == Failures.BAD_REQUEST || refusal.status() == Failures.NOT_FOUND)) {
       return refusal.status();
     }
-    if (cause instanceof QueueFullException) {
+    if (cause instanceof QueueFullException || cause instanceof ModuleStoppedException) {
       return Failures.UNAVAILABLE;
+    }
+    if (cause instanceof CallTimeoutException) {
+      return Failures.TIMED_OUT;
     }
     return Failures.MODULE_FAILED;
   }
@@ -224,6 +255,7 @@ final class EndpointCalls {
     return switch (status) {
       case Failures.BAD_REQUEST -> "bad_request";
       case Failures.UNAVAILABLE -> "refused";
+      case Failures.TIMED_OUT -> "timed_out";
       default -> "failed";
     };
   }

@@ -28,11 +28,13 @@ public final class ModuleDeployer {
   private final ModuleRegistry registry;
   private final Map<String, String> deployments = new ConcurrentHashMap<>();
   private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
+  private final ModuleSupervisor supervisor;
 
   public ModuleDeployer(Vertx vertx, ModuleServices services, ModuleRegistry registry) {
     this.vertx = vertx;
     this.services = services;
     this.registry = registry;
+    this.supervisor = new ModuleSupervisor(vertx, services.settings(), services.meters(), registry);
   }
 
   /**
@@ -77,8 +79,9 @@ public final class ModuleDeployer {
     return services.databases().drop(module.name()).compose(v -> start(module, type));
   }
 
-  /** Stops every deployed module. */
+  /** Stops every deployed module; quarantined ones are not restarted any more. */
   public Future<Void> undeployAll() {
+    supervisor.close();
     return Future.join(List.copyOf(deployments.keySet()).stream().map(this::undeploy).toList()).mapEmpty();
   }
 
@@ -100,10 +103,13 @@ public final class ModuleDeployer {
 
   private Future<String> start(ModuleDefinition module, Class<?> type) {
     DeploymentOptions options = new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD);
-    return vertx.deployVerticle(new ModuleVerticle(module, services), options)
+    ModuleVerticle.Quarantine quarantine = (reason, abandoned) -> supervisor.quarantine(module.name(), reason,
+        abandoned, this::stop, name -> start(module, type));
+    return vertx.deployVerticle(new ModuleVerticle(module, services, quarantine), options)
         .map(id -> {
           deployments.put(module.name(), id);
           classes.put(module.name(), type);
+          supervisor.running(module.name());
           LOG.atInfo().addKeyValue("module", module.name()).log("Module deployed: {} handlers, {} views, {} queries,"
               + " {} crons", count(module, "HANDLER"), count(module, "VIEW"), count(module, "QUERY"),
               count(module, "CRON"));
@@ -115,8 +121,16 @@ public final class ModuleDeployer {
         });
   }
 
-  /** Stops module {@code name} and withdraws it from the registry. */
+  /** Stops module {@code name} and withdraws it from the registry; a module in quarantine is not restarted. */
   public Future<Void> undeploy(String name) {
+    if (!deployments.containsKey(name) && supervisor.forget(name)) {
+      return Future.succeededFuture();
+    }
+    return stop(name);
+  }
+
+  // Stops a deployed module; unlike undeploy, leaves a quarantined module's restart where it is.
+  private Future<Void> stop(String name) {
     String id = deployments.remove(name);
     if (id == null) {
       return Future.failedFuture(new IllegalArgumentException("No module named '" + name + "' is deployed."));

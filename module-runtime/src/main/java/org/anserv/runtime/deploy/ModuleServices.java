@@ -3,6 +3,7 @@ package org.anserv.runtime.deploy;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.anserv.api.Sql;
 import org.anserv.runtime.RuntimeSettings;
+import org.anserv.runtime.actor.ExternalIds;
 import org.anserv.runtime.log.EventLog;
 import org.anserv.runtime.store.Databases;
 
@@ -14,7 +15,13 @@ import org.anserv.runtime.store.Databases;
  * @param databases module databases
  * @param sql the SQL read-replica handle
  * @param meters where module metrics go
+ * @param actors resolves xAPI statements' actors to users, shared by every module
  */
 public record ModuleServices(RuntimeSettings settings, EventLog log, Databases databases, Sql sql,
-    MeterRegistry meters) {
+    MeterRegistry meters, ExternalIds actors) {
+
+  /** Services whose actors are resolved through {@code sql}. */
+  public ModuleServices(RuntimeSettings settings, EventLog log, Databases databases, Sql sql, MeterRegistry meters) {
+    this(settings, log, databases, sql, meters, new ExternalIds(sql, meters));
+  }
 }

@@ -21,8 +21,11 @@ import org.anserv.runtime.deliver.BatchFeed;
 import org.anserv.runtime.deliver.EventDelivery;
 import org.anserv.runtime.deliver.FeedCursors;
 import org.anserv.runtime.deliver.LogFeed;
+import org.anserv.runtime.invoke.FailureBudget;
 import org.anserv.runtime.invoke.FailureLog;
 import org.anserv.runtime.invoke.MethodInvoker;
+import org.anserv.runtime.invoke.ModuleLimits;
+import org.anserv.runtime.invoke.ModuleStoppedException;
 import org.anserv.runtime.invoke.SerialExecutor;
 import org.anserv.runtime.metrics.ModuleMetrics;
 import org.anserv.runtime.store.Databases;
@@ -33,6 +36,14 @@ import org.anserv.runtime.store.Databases;
  * call at a time.
  */
 public final class ModuleVerticle extends VerticleBase {
+
+  /** Where a module that exceeded its failure budget, or got stuck, is reported; called on the module's context. */
+  @FunctionalInterface
+  public interface Quarantine {
+
+    /** Puts the module in quarantine for {@code reason}; {@code abandoned} is a thread it could not stop, or null. */
+    void quarantine(String reason, Thread abandoned);
+  }
 
   private static final long STOP_DRAIN_SECONDS = 10;
 
@@ -47,10 +58,15 @@ public final class ModuleVerticle extends VerticleBase {
   private ModuleMetrics metrics;
   private Databases databases;
   private SerialExecutor serial;
+  private MethodInvoker invoker;
+  private final Quarantine quarantine;
+  private boolean quarantined;
 
-  public ModuleVerticle(ModuleDefinition module, ModuleServices services) {
+  /** The verticle of {@code module}, reporting misbehaviour to {@code quarantine}. */
+  public ModuleVerticle(ModuleDefinition module, ModuleServices services, Quarantine quarantine) {
     this.module = module;
     this.services = services;
+    this.quarantine = quarantine;
   }
 
   @Override
@@ -58,12 +74,15 @@ public final class ModuleVerticle extends VerticleBase {
     serial = new SerialExecutor(context, services.settings().queueCapacity());
     metrics = new ModuleMetrics(services.meters(), module.name());
     metrics.queueDepth(serial::waiting);
+    declareSeries();
     FailureLog failureLog = new FailureLog(module.name());
-    MethodInvoker invoker = new MethodInvoker(module.name());
+    ModuleLimits limits = services.settings().limits(module.name());
+    invoker = new MethodInvoker(module.name(), vertx, limits.timeoutMillis(), supervision(limits));
     databases = services.databases().sameDeployment();
     RuntimeHandles handles = new RuntimeHandles(vertx, module.name(), databases, services.sql(),
-        services.settings().callTimeoutMillis());
-    EventDelivery delivery = new EventDelivery(invoker, serial, handles, metrics, failureLog);
+        services.settings().callTimeoutMillis(), limits.emitsPerSecond(), metrics::emitRefused);
+    EventDelivery delivery = new EventDelivery(invoker, serial, handles, metrics, failureLog,
+        services.actors());
     EndpointCalls endpoints = new EndpointCalls(vertx, module, invoker, serial, handles, metrics, failureLog);
     crons = new CronRunner(vertx, module, invoker, serial, handles, metrics, failureLog);
     createFeeds(delivery, new FeedCursors(handles.db()));
@@ -83,10 +102,45 @@ public final class ModuleVerticle extends VerticleBase {
             new DeliveryOptions().setSendTimeout(5_000)));
   }
 
+  private MethodInvoker.Supervision supervision(ModuleLimits limits) {
+    FailureBudget budget = new FailureBudget(limits.failureBudget(), limits.failureWindowMillis());
+    return new MethodInvoker.Supervision() {
+      @Override
+      public void failed(MethodDefinition method, boolean timedOut) {
+        if (timedOut) {
+          metrics.timedOut(method.name());
+        }
+        if (budget.failed(System.nanoTime())) {
+          quarantine(budget.recent() + " failures or timeouts within " + limits.failureWindowMillis() + " ms (budget "
+              + limits.failureBudget() + ", setting modules." + module.name() + ".failures.max), the last in "
+              + method.signature());
+        }
+      }
+
+      @Override
+      public void stuck(MethodDefinition method) {
+        quarantine(method.signature() + " is still running at twice its timeout of " + limits.timeoutMillis()
+            + " ms: its thread is stuck");
+      }
+    };
+  }
+
+  private void quarantine(String reason) {
+    if (!quarantined) {
+      quarantined = true;
+      quarantine.quarantine(reason, invoker.runningThread());
+    }
+  }
+
   // Stop taking work, let the running call finish, then save exact cursors, then close the databases: a chunk
-  // half applied when the databases closed would be applied again after the restart.
+  // half applied when the databases closed would be applied again after the restart. A module in quarantine does not
+  // wait for a call it could not finish: calls not started are refused, and their events stay in the log.
   @Override
   public Future<?> stop() {
+    if (quarantined) {
+      invoker.stop();
+      serial.abandon(new ModuleStoppedException(module.name()));
+    }
     crons.stop();
     List<Future<?>> unregistering = new ArrayList<>();
     consumers.forEach(c -> unregistering.add(c.unregister()));
@@ -102,6 +156,15 @@ public final class ModuleVerticle extends VerticleBase {
         .compose(v -> Future.join(saves()))
         .onComplete(v -> metrics.close())
         .eventually(databases::close);
+  }
+
+  private void declareSeries() {
+    metrics.declare(module.methods(MethodKind.HANDLER).stream().map(MethodDefinition::name).toList(),
+        module.methods().stream().filter(m -> m.kind() == MethodKind.VIEW || m.kind() == MethodKind.QUERY)
+            .map(m -> new ModuleMetrics.Endpoint(m.kind() == MethodKind.VIEW ? CallRequest.VIEW : CallRequest.QUERY,
+                m.name(), m.memoize() != null)).toList(),
+        module.methods(MethodKind.CRON).stream().map(MethodDefinition::name).toList());
+    metrics.isolation(module.methods().stream().map(MethodDefinition::name).distinct().toList());
   }
 
   private List<Future<Void>> saves() {

@@ -23,16 +23,23 @@ final class RuntimeHandles implements ModuleHandles {
   private final Sql sql;
   private final GridFsFiles files;
   private final long timeoutMillis;
+  private final EmitBudget emitBudget;
+  private final Runnable emitRefused;
 
-  RuntimeHandles(Vertx vertx, String module, Databases databases, Sql sql, long timeoutMillis) {
+  RuntimeHandles(Vertx vertx, String module, Databases databases, Sql sql, long timeoutMillis, int emitsPerSecond,
+      Runnable emitRefused) {
     this.vertx = vertx;
     this.module = module;
     this.databases = databases;
     this.db = databases.own(module);
     this.queries = new BusQueries(vertx, timeoutMillis);
-    this.sql = sql;
+    // Only the query method reaches modules: the runtime's class also closes the shared pool, and a module that
+    // cast its handle to it could close the replica for everyone.
+    this.sql = sql::query;
     this.files = databases.files(module);
     this.timeoutMillis = timeoutMillis;
+    this.emitBudget = new EmitBudget(emitsPerSecond);
+    this.emitRefused = emitRefused;
   }
 
   @Override
@@ -47,7 +54,7 @@ final class RuntimeHandles implements ModuleHandles {
 
   @Override
   public Emitter emitter(Event cause) {
-    return new BusEmitter(vertx, module, cause, timeoutMillis);
+    return new BusEmitter(vertx, module, cause, timeoutMillis, emitBudget, emitRefused);
   }
 
   @Override

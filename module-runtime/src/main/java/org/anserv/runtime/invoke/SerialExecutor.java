@@ -17,7 +17,10 @@ public final class SerialExecutor {
 
   private final Context context;
   private final int capacity;
-  private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+  private record Task(Runnable start, Promise<?> promise) {
+  }
+
+  private final ArrayDeque<Task> queue = new ArrayDeque<>();
   private final List<Promise<Void>> drainWaiters = new ArrayList<>();
   private boolean running;
 
@@ -36,10 +39,10 @@ public final class SerialExecutor {
       return Future.failedFuture(new QueueFullException(capacity));
     }
     Promise<T> promise = Promise.promise();
-    queue.add(() -> start(work, promise));
+    queue.add(new Task(() -> start(work, promise), promise));
     if (!running) {
       running = true;
-      queue.poll().run();
+      queue.poll().start().run();
     }
     return promise.future();
   }
@@ -52,6 +55,17 @@ public final class SerialExecutor {
     Promise<Void> promise = Promise.promise();
     drainWaiters.add(promise);
     return promise.future();
+  }
+
+  /**
+   * Fails every waiting call with {@code cause} without running it: what a module put in quarantine does, so callers
+   * queued behind a stuck call are answered at once.
+   */
+  public void abandon(Throwable cause) {
+    Task task;
+    while ((task = queue.poll()) != null) {
+      task.promise().tryFail(cause);
+    }
   }
 
   /** How many calls wait behind the running one. */
@@ -74,13 +88,13 @@ public final class SerialExecutor {
   }
 
   private void next() {
-    Runnable task = queue.poll();
+    Task task = queue.poll();
     if (task == null) {
       running = false;
       drainWaiters.forEach(Promise::tryComplete);
       drainWaiters.clear();
     } else {
-      task.run();
+      task.start().run();
     }
   }
 }

@@ -2,6 +2,7 @@ package org.anserv.runtime.registry;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,12 +25,14 @@ public final class ModuleRegistry {
   private final Map<String, JsonObject> modules = new ConcurrentSkipListMap<>();
   private final Map<String, JsonObject> failures = new ConcurrentSkipListMap<>();
   private final Map<String, Remote> remote = new ConcurrentSkipListMap<>();
+  private final Map<String, JsonObject> quarantined = new ConcurrentSkipListMap<>();
 
   /** Records the schema of a running module. */
   public void register(JsonObject schema) {
     String name = schema.getString("name");
     modules.put(name, schema.copy());
     failures.remove(name);
+    quarantined.remove(name);
   }
 
   /** Forgets a module that stopped. */
@@ -82,13 +85,33 @@ public final class ModuleRegistry {
     return List.copyOf(all);
   }
 
-  /** The full listing: {@code {"modules": [...], "failed": [...]}}, with the modules of other nodes. */
+  /**
+   * Records a module put in quarantine for {@code reason}, to be restarted at {@code restartAt}, after
+   * {@code restarts} restarts so far.
+   */
+  public void quarantined(String name, String reason, Instant restartAt, double restarts) {
+    quarantined.put(name, new JsonObject().put("name", name).put("reason", reason)
+        .put("since", quarantined.containsKey(name) ? quarantined.get(name).getString("since")
+            : Instant.now().toString())
+        .put("restartAt", restartAt.toString()).put("restarts", (long) restarts));
+  }
+
+  /** Forgets the quarantine of a module that was restarted. */
+  public void released(String name) {
+    quarantined.remove(name);
+  }
+
+  /**
+   * The full listing: {@code {"modules": [...], "failed": [...], "quarantined": [{name, reason, since, restartAt,
+   * restarts}]}}, with the modules of other nodes (each with its {@code node}).
+   */
   public JsonObject schema() {
     Map<String, JsonObject> all = new TreeMap<>();
     remote.forEach((name, entry) -> all.put(name, entry.schema().copy().put("node", entry.node())));
     modules.forEach((name, schema) -> all.put(name, schema.copy()));
     return new JsonObject()
         .put("modules", new JsonArray(List.copyOf(all.values())))
-        .put("failed", new JsonArray(failures.values().stream().map(JsonObject::copy).toList()));
+        .put("failed", new JsonArray(failures.values().stream().map(JsonObject::copy).toList()))
+        .put("quarantined", new JsonArray(quarantined.values().stream().map(JsonObject::copy).toList()));
   }
 }

@@ -1,5 +1,6 @@
 package org.anserv.runtime.route;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -25,7 +26,8 @@ import org.anserv.runtime.registry.ModuleRegistry;
 
 /**
  * Takes submitted events (from intake and from module emitters), appends them durably to the event log, and only
- * then answers: with {@code accepted} and {@code duplicates}, after pushing the new events to every module's
+ * then answers: with {@code accepted} and {@code duplicates} (and {@code conflicts}, the ids of xAPI statements
+ * re-sent with different content, when there are any), after pushing the new events to every module's
  * realtime handlers; or, for hard realtime, after every module ran them, with a per-handler report. Runs as one
  * instance, so pushes leave in log order. Chains of emitted events deeper than the limit are refused.
  */
@@ -36,6 +38,7 @@ public final class RouterVerticle extends VerticleBase {
   private final int maxHops;
   private final long timeoutMillis;
   private final MeterRegistry meters;
+  private final StatementConflicts statementConflicts;
 
   public RouterVerticle(EventLog log, ModuleRegistry registry, int maxHops, long timeoutMillis, MeterRegistry meters) {
     this.log = log;
@@ -43,6 +46,7 @@ public final class RouterVerticle extends VerticleBase {
     this.maxHops = maxHops;
     this.timeoutMillis = timeoutMillis;
     this.meters = meters;
+    this.statementConflicts = new StatementConflicts(log, meters);
   }
 
   @Override
@@ -54,8 +58,8 @@ public final class RouterVerticle extends VerticleBase {
     EventBatch batch = message.body();
     for (Event event : batch.events()) {
       if (event.origin().hops() > maxHops) {
-        meters.counter("anserv.events.chain.refused", "module", event.origin().emittingModule().orElse(""))
-            .increment();
+        Counter.builder("anserv.events.chain.refused").description("Emitted events refused as chained too deep")
+            .tag("module", event.origin().emittingModule().orElse("")).register(meters).increment();
         message.fail(Failures.BAD_REQUEST, "Event chain too deep: '" + event.type() + "' emitted by module '"
             + event.origin().emittingModule().orElse("?") + "' is " + event.origin().hops() + " emits deep; the"
             + " limit is " + maxHops + " (setting events.max.hops). Two modules may be feeding each other.");
@@ -70,15 +74,22 @@ public final class RouterVerticle extends VerticleBase {
       }
       List<LoggedEvent> fresh = fresh(batch.events(), appended.result());
       int duplicates = batch.events().size() - fresh.size();
-      if (!batch.sync()) {
-        if (!fresh.isEmpty()) {
-          vertx.eventBus().publish(Addresses.EVENTS, new LiveBatch(fresh));
-        }
-        message.reply(new JsonObject().put("accepted", batch.events().size()).put("duplicates", duplicates));
-        return;
+      if (!fresh.isEmpty() && !batch.sync()) {
+        vertx.eventBus().publish(Addresses.EVENTS, new LiveBatch(fresh));
       }
-      deliverNow(new LiveBatch(fresh)).onComplete(report -> message.reply(report.result()
-          .put("accepted", batch.events().size()).put("duplicates", duplicates)));
+      Future<JsonArray> conflicts = duplicates == 0 ? Future.succeededFuture(new JsonArray())
+          : statementConflicts.find(batch.events(), appended.result()).otherwise(new JsonArray());
+      conflicts.onComplete(found -> {
+        JsonObject counts = new JsonObject().put("accepted", batch.events().size()).put("duplicates", duplicates);
+        if (!found.result().isEmpty()) {
+          counts.put("conflicts", found.result());
+        }
+        if (!batch.sync()) {
+          message.reply(counts);
+        } else {
+          deliverNow(new LiveBatch(fresh)).onComplete(report -> message.reply(report.result().mergeIn(counts)));
+        }
+      });
     });
   }
 
@@ -94,8 +105,9 @@ public final class RouterVerticle extends VerticleBase {
   }
 
   private void refuse(Message<EventBatch> message, Throwable cause) {
-    meters.counter("anserv.events.refused", "reason", cause instanceof LogUnavailableException ? "log_unavailable"
-        : "bad_request").increment();
+    Counter.builder("anserv.events.refused").description("Batches of events the router refused, by reason")
+        .tag("reason", cause instanceof LogUnavailableException ? "log_unavailable" : "bad_request")
+        .register(meters).increment();
     if (cause instanceof LogUnavailableException) {
       message.fail(Failures.UNAVAILABLE, "The event log cannot accept events now (" + cause.getMessage() + ");"
           + " nothing of this request was stored: retry in a few seconds.");

@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import org.anserv.api.Event;
 import org.anserv.api.EventHandler;
 import org.anserv.api.Source;
+import org.anserv.api.event.EventKind;
 import org.junit.jupiter.api.Test;
 
 class EventFilterTest {
@@ -21,6 +22,57 @@ class EventFilterTest {
 
   @EventHandler(sources = Source.BROWSER, courses = "course-v1:A+B+C")
   void browserInCourse() {
+  }
+
+  @EventHandler(kinds = EventKind.VIDEO_PLAYED)
+  void played() {
+  }
+
+  @EventHandler(types = "https://w3id.org/xapi/video/verbs/played")
+  void playedVerb() {
+  }
+
+  @EventHandler(types = "play_video", kinds = EventKind.VIDEO_PLAYED)
+  void typesAndKinds() {
+  }
+
+  @EventHandler(kinds = EventKind.OTHER)
+  void other() {
+  }
+
+  private static final JsonObject PLAYED_STATEMENT = new JsonObject("""
+      {"id": "203e182c-6a2d-5458-9c61-a271297d459a",
+       "actor": {"objectType": "Agent", "account": {"homePage": "https://lms.example.org", "name": "32e08e30"}},
+       "verb": {"id": "https://w3id.org/xapi/video/verbs/played"},
+       "object": {"id": "https://lms.example.org/xblock/block-v1:A+B+C+type@video+block@v1",
+                  "definition": {"type": "https://w3id.org/xapi/video/activity-type/video"}},
+       "result": {"extensions": {"https://w3id.org/xapi/video/extensions/time": 3.5}},
+       "timestamp": "2024-03-01T10:00:00.000000+00:00"}""");
+
+  @Test
+  void kindsMatchTrackingEventsAndStatementsAlike() throws Exception {
+    EventFilter played = filter("played");
+    assertThat(played.matches(event("play_video", "browser", null))).isTrue();
+    assertThat(played.matches(Event.of(new JsonObject().put("name", "edx.video.played")))).isTrue();
+    assertThat(played.matches(Event.of(PLAYED_STATEMENT))).isTrue();
+    assertThat(played.matches(event("pause_video", "browser", null))).isFalse();
+  }
+
+  @Test
+  void typesMatchAStatementsVerbAndItsEdxType() throws Exception {
+    assertThat(filter("playedVerb").matches(Event.of(PLAYED_STATEMENT))).isTrue();
+    assertThat(filter("playedVerb").matches(event("play_video", "browser", null))).isFalse();
+    assertThat(filter("typed").matches(Event.of(PLAYED_STATEMENT))).isFalse();
+  }
+
+  @Test
+  void typesAndKindsTogetherOrTheKindOtherAreDefinitionProblems() throws Exception {
+    assertThat(EventFilter.problems(EventFilterTest.class.getDeclaredMethod("typesAndKinds")
+        .getAnnotation(EventHandler.class))).singleElement().asString().startsWith("has both types and kinds");
+    assertThat(EventFilter.problems(EventFilterTest.class.getDeclaredMethod("other")
+        .getAnnotation(EventHandler.class))).singleElement().asString().startsWith("has the kind OTHER");
+    assertThat(EventFilter.problems(EventFilterTest.class.getDeclaredMethod("played")
+        .getAnnotation(EventHandler.class))).isEmpty();
   }
 
   private static EventFilter filter(String method) throws NoSuchMethodException {

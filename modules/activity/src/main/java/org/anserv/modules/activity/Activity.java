@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.anserv.api.Access;
 import org.anserv.api.Category;
 import org.anserv.api.Db;
 import org.anserv.api.Delivery;
@@ -64,7 +65,7 @@ public class Activity {
     return new Reports(db).course(course);
   }
 
-  @Query(description = "Every course id seen, sorted (the dashboard's pick list): [\"<course>\", ...]")
+  @Query(access = Access.PUBLIC, description = "Every course id seen, sorted (the dashboard's pick list): [\"<course>\", ...]")
   @Memoize(10)
   public Future<JsonArray> courses(Db db) {
     return new Reports(db).courseIds();
@@ -150,7 +151,7 @@ public class Activity {
             .put("weekly", new LineChart("active students per week", weeks.result()).encode())));
   }
 
-  @View(description = "When a student was first and last seen, in all and in each course.")
+  @View(access = Access.STUDENT, description = "When a student was first and last seen, in all and in each course.")
   public Future<Template> student(@Param(value = "user", description = "The username") String user, Db db) {
     return new Reports(db).lastSeen(user).map(seen -> Template.of("templates/activity/student.hbs", seen));
   }

@@ -3,6 +3,7 @@ package org.anserv.modules.classrank;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
+import org.anserv.api.Access;
 import org.anserv.api.Db;
 import org.anserv.api.Event;
 import org.anserv.api.EventHandler;
@@ -60,14 +61,14 @@ public class ClassRank {
     return standings.of(course, user, db).json();
   }
 
-  @Query(description = "The course's grades: {course, students, points_possible, mean_grade (null without"
+  @Query(access = Access.STUDENT, description = "The course's grades: {course, students, points_possible, mean_grade (null without"
       + " students), grade_distribution: [10 counts of grades in [i/10, (i+1)/10), the last with 1.0]}.")
   @Memoize(30)
   public JsonObject distribution(@Param(value = "course", description = "The course id") String course, Db db) {
     return standings.distribution(course, db).json();
   }
 
-  @View(name = "rank", description = "A student's rank and percentile, on the course's grade distribution.")
+  @View(access = Access.STUDENT, name = "rank", description = "A student's rank and percentile, on the course's grade distribution.")
   @Memoize(30)
   public Template rankView(@Param(value = "user", description = "The username") String user,
       @Param(value = "course", description = "The course id") String course, Db db) {

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.anserv.api.Access;
 import org.anserv.api.Db;
 import org.anserv.api.Event;
 import org.anserv.api.EventHandler;
@@ -39,12 +40,12 @@ public class Counts {
     return Future.all(total, perUser).mapEmpty();
   }
 
-  @Query(description = "Events received in total.")
+  @Query(access = Access.PUBLIC, description = "Events received in total.")
   public Future<Long> total(Db db) {
     return db.collection("totals").findOne(ALL).map(doc -> doc == null ? 0L : doc.getLong("events"));
   }
 
-  @Query(description = "Events received from one user; 0 for a user never seen.")
+  @Query(access = Access.STUDENT, description = "Events received from one user; 0 for a user never seen.")
   public Future<Long> user(@Param(value = "user", description = "The username") String user, Db db) {
     return db.collection("users").findOne(new JsonObject().put("_id", user))
         .map(doc -> doc == null ? 0L : doc.getLong("events"));

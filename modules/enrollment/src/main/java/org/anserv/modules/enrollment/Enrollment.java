@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Year;
 import java.time.ZoneOffset;
+import org.anserv.api.Access;
 import org.anserv.api.Db;
 import org.anserv.api.Event;
 import org.anserv.api.EventHandler;
@@ -41,7 +42,7 @@ public class Enrollment {
         .orElse(Future.succeededFuture());
   }
 
-  @Query(description = "Courses with enrolment events, for pick lists: [{id, enrollments, unenrollments,"
+  @Query(access = Access.PUBLIC, description = "Courses with enrolment events, for pick lists: [{id, enrollments, unenrollments,"
       + " mode_changes}] sorted by id.")
   public Future<JsonArray> courses(Db db) {
     return ledger.courses(db);

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
+import org.anserv.api.Access;
 import org.anserv.api.Db;
 import org.anserv.api.Event;
 import org.anserv.api.EventHandler;
@@ -117,7 +118,7 @@ public class Problems {
     return ProblemPage.figures(problem, db);
   }
 
-  @Query(description = "Grade distribution of a course: {course, learners, max_points, grade_distribution: [10 counts "
+  @Query(access = Access.STUDENT, description = "Grade distribution of a course: {course, learners, max_points, grade_distribution: [10 counts "
       + "of learners whose grade is in [i/10, (i+1)/10), the last with 1.0], mean_grade, passed (grade >= 0.5)}.")
   @Memoize(10)
   public Future<JsonObject> gradeDistribution(@Param(value = "course", description = COURSE) String course, Db db) {
@@ -131,7 +132,7 @@ public class Problems {
     return CourseGrades.load(course, db).map(CourseGrades::perLearner);
   }
 
-  @Query(description = "A learner's problem progress: {user, courses: [{course, points, max_points, grade, "
+  @Query(access = Access.STUDENT, description = "A learner's problem progress: {user, courses: [{course, points, max_points, grade, "
       + "problems_attempted, problems_correct, problems: [{problem, display_name, max_grade, grade, attempts, checks, "
       + "correct, showed_answer}]}]}; every course they are in, or only 'course' when given.")
   public Future<JsonObject> student(@Param(value = "user", description = "The learner's username") String user,
@@ -154,7 +155,7 @@ public class Problems {
     return ProblemPage.figures(problem, db).map(figures -> ProblemPage.template(problem, figures));
   }
 
-  @View(name = "student", description = "A learner's progress through the problems of each of their courses.")
+  @View(access = Access.STUDENT, name = "student", description = "A learner's progress through the problems of each of their courses.")
   public Future<Template> studentView(@Param(value = "user", description = "The learner's username") String user,
       Db db) {
     return LearnerProgress.of(user, "", db).map(LearnerProgress::template);

@@ -59,10 +59,8 @@ record Submission(LearnerProblem target, double grade, double maxGrade, boolean 
     return update;
   }
 
-  // Server events name their block in context.module; the typed API reads its usage key but not its title.
+  // Server events name their block in context.module, statements in their object: the typed API reads both.
   private static Optional<String> displayName(Event event) {
-    return event.json().getValue("context") instanceof JsonObject context
-        && context.getValue("module") instanceof JsonObject module
-        && module.getValue("display_name") instanceof String name ? Optional.of(name) : Optional.empty();
+    return event.displayName();
   }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.anserv.api.Access;
 import org.anserv.api.Db;
 import org.anserv.api.Event;
 import org.anserv.api.EventHandler;
@@ -118,7 +119,7 @@ public class Progress {
         .map(all -> figures.result().summary(grade.result(), chapters.result()));
   }
 
-  @Query(description = "A learner's completion of each known chapter of a course: {user, course, chapters: [{chapter,"
+  @Query(access = Access.STUDENT, description = "A learner's completion of each known chapter of a course: {user, course, chapters: [{chapter,"
       + " position, blocks, touched, completion (0 to 1, 4 decimals)}]}, chapters in the order first seen.")
   public Future<JsonObject> completion(@Param(value = "user", description = USER) String user,
       @Param(value = "course", description = COURSE) String course, Db db) {
@@ -159,7 +160,7 @@ public class Progress {
     return LearnerTable.load(course, db, queries).map(LearnerTable::template);
   }
 
-  @View(name = "student", description = "A learner's progress in each of their courses, chapter by chapter.")
+  @View(access = Access.STUDENT, name = "student", description = "A learner's progress in each of their courses, chapter by chapter.")
   public Future<Template> studentView(@Param(value = "user", description = USER) String user, Db db,
       Queries queries) {
     return StudentPage.load(user, db, queries);

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Locale;
+import org.anserv.api.Access;
 import org.anserv.api.Db;
 import org.anserv.api.Delivery;
 import org.anserv.api.Event;
@@ -69,7 +70,7 @@ public class Videos {
     return new Reports(db).course(course);
   }
 
-  @Query(description = "The videos a student played, by id (empty for an unknown user): [{\"video\", \"course\", "
+  @Query(access = Access.STUDENT, description = "The videos a student played, by id (empty for an unknown user): [{\"video\", \"course\", "
       + "\"plays\": 2, \"watch_seconds\": 300.5, \"seconds_watched\": 290, \"furthest\": 312.0, \"completed\": true}]")
   public Future<JsonArray> studentVideos(@Param(value = "user", description = "The username") String user, Db db) {
     return new Reports(db).student(user);
@@ -104,7 +105,7 @@ public class Videos {
     });
   }
 
-  @View(description = "The videos a student played, how long and how far.")
+  @View(access = Access.STUDENT, description = "The videos a student played, how long and how far.")
   public Future<Template> student(@Param(value = "user", description = "The username") String user, Db db) {
     return studentVideos(user, db).map(videos -> Template.of("templates/video/student.hbs",
         new JsonObject().put("user", user).put("videos", videos)));
