@@ -55,9 +55,8 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    // Log shippers compress (Vector: gzip, deflate, zstd); Netty inflates as the body streams in, so body limits
-    // count decompressed bytes.
-    server = vertx.createHttpServer(new HttpServerOptions().setDecompressionSupported(true));
+    // Compressed event bodies are inflated by the intake itself, strictly (a truncated body is refused).
+    server = vertx.createHttpServer(new HttpServerOptions());
     return server.requestHandler(router()).listen(settings.port(), settings.host());
   }
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
@@ -47,16 +48,12 @@ public final class EventIntake {
     String format = format(type);
     Timer.Sample sample = metrics.start();
     try {
-      // The server inflates gzip, deflate and zstd as the body arrives and then drops the header: one left means
-      // an encoding it cannot read.
-      String encoding = ctx.request().getHeader("Content-Encoding");
-      if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {
-        throw new BadBodyException(415, "Content-Encoding " + encoding + " is not supported: send the body"
-            + " uncompressed or with gzip, deflate or zstd (Vector: compression = \"gzip\" or \"zstd\").");
-      }
+      Buffer body = format.equals("form") ? null
+          : BodyDecoding.decode(ctx.request().getHeader("Content-Encoding"), ctx.body().buffer(),
+              settings.maxBodyBytes());
       switch (format) {
-        case "json" -> submit(ctx, format, text.json(ctx.body().buffer()), sample);
-        case "ndjson" -> submit(ctx, format, text.lines(ctx.body().buffer()), sample);
+        case "json" -> submit(ctx, format, text.json(body), sample);
+        case "ndjson" -> submit(ctx, format, text.lines(body), sample);
         case "form" -> submit(ctx, format, text.any(logMessage(ctx.request().formAttributes())), sample);
         default -> throw new BadBodyException(415, (type.isEmpty() ? "The request has no Content-Type" :
             "Content-Type " + type + " is not an event format") + ": send application/json (an event or an array),"

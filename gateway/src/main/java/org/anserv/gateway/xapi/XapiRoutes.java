@@ -44,6 +44,12 @@ public final class XapiRoutes {
   }
 
   private static void holdBody(RoutingContext ctx) {
+    String encoding = ctx.request().getHeader("Content-Encoding");
+    if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {
+      ApiError.send(ctx, 415, "Content-Encoding " + encoding + " is not read on xAPI statements: send them"
+          + " uncompressed, as event-routing-backends does (compressed bodies are taken on /events).");
+      return;
+    }
     ctx.request().pause();
     ctx.next();
   }
