@@ -94,7 +94,7 @@ public final class AnservServer {
     Readiness readiness = new Readiness(vertx, log, LogEngine.of(config).directory(config, dataDir).orElse(null),
         runtimeSettings.mongoConnectionString(), sql instanceof MissingSql ? null : sql);
     return ModuleRuntime.start(vertx, runtimeSettings, log, sql, meters)
-        .compose(runtime -> placeModules(vertx, runtime, runtimeSettings, marker, config)
+        .compose(runtime -> placeModules(vertx, runtime, runtimeSettings, marker, config, meters)
             .compose(placement -> deployGateway(vertx, gateway, security, meters, readiness, config, port)
                 .map(v -> new AnservServer(runtime, log, mongo, marker, readiness, port.get(), placement))))
         .onFailure(cause -> {
@@ -108,12 +108,12 @@ public final class AnservServer {
 
   // Clustered, each module runs on one node, placed and moved by the cluster; alone, this node runs them all.
   private static Future<ModulePlacement> placeModules(Vertx vertx, ModuleRuntime runtime, RuntimeSettings settings,
-      RunMarker marker, JsonObject config) {
+      RunMarker marker, JsonObject config, PrometheusMeterRegistry meters) {
     if (!vertx.isClustered() || !config.getValue("modules.discover", true).toString().equals("true")) {
       return deployModules(runtime, settings, marker, config).map(deployed -> null);
     }
     ModulePlacement placement = ModulePlacement.inCluster(vertx, runtime,
-        ModuleRuntime.discover(settings.modulesDirectory()));
+        ModuleRuntime.discover(settings.modulesDirectory()), meters);
     return placement.start().map(placement);
   }
 

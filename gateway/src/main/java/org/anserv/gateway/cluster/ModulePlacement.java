@@ -1,5 +1,7 @@
 package org.anserv.gateway.cluster;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
@@ -76,12 +78,20 @@ public final class ModulePlacement {
    * @param vertx a clustered Vert.x
    * @param runtime this node's module runtime
    * @param candidates every module the cluster runs
+   * @param meters where the cluster gauges go ({@code anserv_cluster_members},
+   *     {@code anserv_cluster_modules_running})
    * @return the placement, not started
    */
-  public static ModulePlacement inCluster(Vertx vertx, ModuleRuntime runtime, List<Candidate> candidates) {
+  public static ModulePlacement inCluster(Vertx vertx, ModuleRuntime runtime, List<Candidate> candidates,
+      MeterRegistry meters) {
     // The member list is only on the cluster manager, which Vert.x exposes through its internal interface.
     ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
-    return new ModulePlacement(vertx, runtime, candidates, () -> cluster.getNodes().size());
+    ModulePlacement placement = new ModulePlacement(vertx, runtime, candidates, () -> cluster.getNodes().size());
+    Gauge.builder("anserv.cluster.members", () -> cluster.getNodes().size())
+        .description("Nodes in the cluster, as this node sees them").register(meters);
+    Gauge.builder("anserv.cluster.modules.running", () -> placement.running().size())
+        .description("Modules this node runs").register(meters);
+    return placement;
   }
 
   /** Starts taking modules; the first tick runs at once. */

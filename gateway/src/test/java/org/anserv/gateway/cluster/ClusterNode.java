@@ -69,11 +69,21 @@ final class ClusterNode {
 
   void stop() throws InterruptedException {
     if (process != null && process.isAlive()) {
+      // a test may have frozen it with SIGSTOP
+      try {
+        new ProcessBuilder("kill", "-CONT", Long.toString(process.pid())).start().waitFor();
+      } catch (IOException ignored) {
+        // kill below
+      }
       process.destroy();
       if (!process.waitFor(40, TimeUnit.SECONDS)) {
         kill();
       }
     }
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   String name() {
