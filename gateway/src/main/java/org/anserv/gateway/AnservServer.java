@@ -112,8 +112,13 @@ public final class AnservServer {
     if (!vertx.isClustered() || !config.getValue("modules.discover", true).toString().equals("true")) {
       return deployModules(runtime, settings, marker, config).map(deployed -> null);
     }
+    if (LogEngine.of(config) != LogEngine.KAFKA) {
+      // each node would have its own log: a module moved to another node would miss what this one received
+      return Future.failedFuture(new IllegalArgumentException("A clustered node needs the shared event log: set"
+          + " log.engine=kafka and log.kafka.bootstrap (cluster.enabled=true with log.engine=local)."));
+    }
     ModulePlacement placement = ModulePlacement.inCluster(vertx, runtime,
-        ModuleRuntime.discover(settings.modulesDirectory()), meters);
+        ModuleRuntime.discover(settings.modulesDirectory()), meters, marker.previousRunEndedUncleanly());
     return placement.start().map(placement);
   }
 

@@ -43,7 +43,12 @@ public final class ModulePlacement {
   private static final String MAP = "anserv.placement";
   private static final long TICK_MILLIS = 1_000;
 
-  private record Held(Lock lock, List<String> names, String token) {
+  // ran: whether the module deployed here; cleanBefore: what the previous owner left, kept when it never ran
+  private record Held(Lock lock, List<String> names, String token, boolean cleanBefore) {
+
+    boolean ran() {
+      return !names.isEmpty();
+    }
   }
 
   private final Vertx vertx;
@@ -52,6 +57,7 @@ public final class ModulePlacement {
   private final IntSupplier members;
   private final Map<String, Held> held = new LinkedHashMap<>();
   private final String node = UUID.randomUUID().toString();
+  private final boolean uncleanStart;
   private AsyncMap<String, JsonObject> placements;
   private long timer = -1;
   private boolean ticking;
@@ -64,8 +70,12 @@ public final class ModulePlacement {
    * @param runtime this node's module runtime
    * @param candidates every module the cluster runs (the same list on every node)
    * @param members how many nodes the cluster has now
+   * @param uncleanStart whether this node's previous run ended uncleanly: a module with no placement record (the
+   *     whole cluster went down) is then rebuilt from the log
    */
-  public ModulePlacement(Vertx vertx, ModuleRuntime runtime, List<Candidate> candidates, IntSupplier members) {
+  public ModulePlacement(Vertx vertx, ModuleRuntime runtime, List<Candidate> candidates, IntSupplier members,
+      boolean uncleanStart) {
+    this.uncleanStart = uncleanStart;
     this.vertx = vertx;
     this.runtime = runtime;
     this.candidates = List.copyOf(candidates);
@@ -80,13 +90,15 @@ public final class ModulePlacement {
    * @param candidates every module the cluster runs
    * @param meters where the cluster gauges go ({@code anserv_cluster_members},
    *     {@code anserv_cluster_modules_running})
+   * @param uncleanStart whether this node's previous run ended uncleanly
    * @return the placement, not started
    */
   public static ModulePlacement inCluster(Vertx vertx, ModuleRuntime runtime, List<Candidate> candidates,
-      MeterRegistry meters) {
+      MeterRegistry meters, boolean uncleanStart) {
     // The member list is only on the cluster manager, which Vert.x exposes through its internal interface.
     ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
-    ModulePlacement placement = new ModulePlacement(vertx, runtime, candidates, () -> cluster.getNodes().size());
+    ModulePlacement placement = new ModulePlacement(vertx, runtime, candidates, () -> cluster.getNodes().size(),
+        uncleanStart);
     Gauge.builder("anserv.cluster.members", () -> cluster.getNodes().size())
         .description("Nodes in the cluster, as this node sees them").register(meters);
     Gauge.builder("anserv.cluster.modules.running", () -> placement.running().size())
@@ -116,8 +128,14 @@ public final class ModulePlacement {
     int share = (candidates.size() + Math.max(1, members.getAsInt()) - 1) / Math.max(1, members.getAsInt());
     Future<Void> work = checkOwnership();
     if (held.size() > share) {
-      List<String> excess = List.copyOf(held.keySet()).subList(share, held.size());
-      work = work.compose(v -> Future.join(excess.stream().map(this::handBack).toList()).mapEmpty());
+      work = work.compose(v -> {
+        List<String> keys;
+        synchronized (this) {
+          keys = List.copyOf(held.keySet());
+        }
+        return keys.size() <= share ? Future.<Void>succeededFuture()
+            : Future.join(keys.subList(share, keys.size()).stream().map(this::handBack).toList()).mapEmpty();
+      });
     } else {
       for (Candidate candidate : candidates) {
         work = work.compose(v -> held.size() < share && !held.containsKey(candidate.className())
@@ -133,12 +151,18 @@ public final class ModulePlacement {
   // A node that was frozen may find its modules given to another node: it stops them at once.
   private Future<Void> checkOwnership() {
     List<Future<Void>> checks = new ArrayList<>();
-    for (Map.Entry<String, Held> entry : List.copyOf(held.entrySet())) {
+    List<Map.Entry<String, Held>> entries;
+    synchronized (this) {
+      entries = List.copyOf(held.entrySet());
+    }
+    for (Map.Entry<String, Held> entry : entries) {
       checks.add(placements.get(entry.getKey()).compose(owner -> {
         if (owner != null && !entry.getValue().token().equals(owner.getString("token"))) {
           LOG.atWarn().addKeyValue("module", String.join(",", entry.getValue().names()))
               .log("Another node owns {} now: stopping it here", entry.getValue().names());
-          held.remove(entry.getKey());
+          synchronized (this) {
+            held.remove(entry.getKey());
+          }
           return undeploy(entry.getValue().names());
         }
         return Future.succeededFuture();
@@ -151,23 +175,25 @@ public final class ModulePlacement {
     String key = candidate.className();
     return vertx.sharedData().getLockWithTimeout("anserv.placement." + key, 20)
         .compose(lock -> placements.get(key).compose(previous -> {
-          boolean rebuild = previous != null && !previous.getBoolean("clean", false);
+          boolean cleanBefore = previous == null ? !uncleanStart : previous.getBoolean("clean", false);
+          boolean rebuild = !cleanBefore;
           String token = UUID.randomUUID().toString();
           long started = System.nanoTime();
           return placements.put(key, new JsonObject().put("node", node).put("token", token).put("clean", false))
               .compose(v -> runtime.deploy(List.of(candidate), rebuild))
               .map(names -> {
                 synchronized (this) {
-                  held.put(key, new Held(lock, names, token));
+                  held.put(key, new Held(lock, names, token, cleanBefore));
                 }
-                LOG.atInfo().addKeyValue("module", String.join(",", names)).addKeyValue("rebuilt", rebuild)
-                    .log("Module {} runs on this node now ({} ms{})", names,
-                        (System.nanoTime() - started) / 1_000_000,
-                        rebuild ? ", rebuilt from the log: its previous node stopped uncleanly" : "");
+                if (!names.isEmpty()) {
+                  LOG.atInfo().addKeyValue("module", String.join(",", names)).addKeyValue("rebuilt", rebuild)
+                      .log("Module {} runs on this node now ({} ms{})", names,
+                          (System.nanoTime() - started) / 1_000_000,
+                          rebuild ? ", rebuilt from the log: its previous run stopped uncleanly" : "");
+                }
                 return (Void) null;
-              })
-              .onFailure(cause -> lock.release());
-        }), busy -> Future.succeededFuture());
+              });
+        }).onFailure(cause -> lock.release()), busy -> Future.succeededFuture());
   }
 
   // Clean hand-over: stop (state and cursors saved), mark clean, then free the lock for another node.
@@ -176,13 +202,26 @@ public final class ModulePlacement {
     synchronized (this) {
       module = held.remove(key);
     }
+    if (module == null) {
+      return Future.succeededFuture();
+    }
+    // A module that never ran here leaves the record as its previous owner left it (a rebuild it owed stays owed).
+    boolean clean = module.ran() || module.cleanBefore();
     return undeploy(module.names())
         .compose(v -> placements.put(key, new JsonObject().put("node", node).put("token", module.token())
-            .put("clean", true)))
-        .onComplete(done -> {
+            .put("clean", clean)))
+        .onSuccess(v -> {
           module.lock().release();
           LOG.atInfo().addKeyValue("module", String.join(",", module.names()))
               .log("Module {} handed back for another node to run", module.names());
+        })
+        .onFailure(cause -> {
+          // still running here, or its record unwritten: keep the lock rather than let a second node start it
+          synchronized (this) {
+            held.put(key, module);
+          }
+          LOG.atWarn().addKeyValue("module", String.join(",", module.names()))
+              .log("Handing module {} back failed, kept here: {}", module.names(), cause.toString());
         });
   }
 
@@ -195,7 +234,11 @@ public final class ModulePlacement {
     stopped = true;
     vertx.cancelTimer(timer);
     List<Future<Void>> stops = new ArrayList<>();
-    for (String key : List.copyOf(held.keySet())) {
+    List<String> keys;
+    synchronized (this) {
+      keys = List.copyOf(held.keySet());
+    }
+    for (String key : keys) {
       stops.add(handBack(key));
     }
     return Future.join(stops).mapEmpty();

@@ -68,7 +68,7 @@ final class BodyDecoding {
     try (in) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] chunk = new byte[64 * 1024];
-      for (int n; (n = in.read(chunk)) > 0; ) {
+      for (int n; (n = in.read(chunk)) != -1; ) {
         out.write(chunk, 0, n);
         if (out.size() > maxBytes) {
           throw tooLarge(maxBytes);
@@ -99,14 +99,20 @@ final class BodyDecoding {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] chunk = new byte[64 * 1024];
       while (!inflater.finished()) {
+        if (inflater.needsDictionary()) {
+          throw new DataFormatException("a preset dictionary is needed");
+        }
         int n = inflater.inflate(chunk);
-        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+        if (n == 0 && inflater.needsInput()) {
           throw new EOFException("truncated");
         }
         out.write(chunk, 0, n);
         if (out.size() > maxBytes) {
           throw tooLarge(maxBytes);
         }
+      }
+      if (inflater.getRemaining() > 0) {
+        throw new DataFormatException(inflater.getRemaining() + " bytes follow the end of the compressed stream");
       }
       return out.toByteArray();
     } finally {

@@ -28,6 +28,8 @@ public final class ModuleDeployer {
   private final ModuleRegistry registry;
   private final Map<String, String> deployments = new ConcurrentHashMap<>();
   private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
+  // Deployments still starting (catching up with the log): a quarantine may need to stop one before it is up.
+  private final Map<String, Future<String>> starting = new ConcurrentHashMap<>();
   private final ModuleSupervisor supervisor;
 
   public ModuleDeployer(Vertx vertx, ModuleServices services, ModuleRegistry registry) {
@@ -105,7 +107,9 @@ public final class ModuleDeployer {
     DeploymentOptions options = new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD);
     ModuleVerticle.Quarantine quarantine = (reason, abandoned) -> supervisor.quarantine(module.name(), reason,
         abandoned, this::stop, name -> start(module, type));
-    return vertx.deployVerticle(new ModuleVerticle(module, services, quarantine), options)
+    Future<String> deployment = vertx.deployVerticle(new ModuleVerticle(module, services, quarantine), options);
+    starting.put(module.name(), deployment);
+    return deployment
         .map(id -> {
           deployments.put(module.name(), id);
           classes.put(module.name(), type);
@@ -118,7 +122,8 @@ public final class ModuleDeployer {
         .onFailure(cause -> {
           registry.failed(module.name(), type.getName(), List.of("Start-up failed: " + cause.getMessage()));
           LOG.atError().addKeyValue("module", module.name()).setCause(cause).log("Module failed to start");
-        });
+        })
+        .andThen(done -> starting.remove(module.name(), deployment));
   }
 
   /** Stops module {@code name} and withdraws it from the registry; a module in quarantine is not restarted. */
@@ -131,6 +136,11 @@ public final class ModuleDeployer {
 
   // Stops a deployed module; unlike undeploy, leaves a quarantined module's restart where it is.
   private Future<Void> stop(String name) {
+    Future<String> pending = starting.get(name);
+    if (pending != null && !deployments.containsKey(name)) {
+      // quarantined while catching up: stop it once it is up
+      return pending.transform(started -> stop(name));
+    }
     String id = deployments.remove(name);
     if (id == null) {
       return Future.failedFuture(new IllegalArgumentException("No module named '" + name + "' is deployed."));

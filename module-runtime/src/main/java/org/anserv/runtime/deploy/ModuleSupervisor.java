@@ -70,9 +70,12 @@ final class ModuleSupervisor {
     this.registry = registry;
   }
 
-  /** Publishes the module's quarantine gauge (0) once it runs, so alerts see every module. */
+  /**
+   * Publishes the module's quarantine gauge once it runs, so alerts see every module. It does not reset a
+   * quarantine begun while the module was still starting: the restart clears it.
+   */
   void running(String module) {
-    state(module).quarantined.set(0);
+    state(module);
   }
 
   /**

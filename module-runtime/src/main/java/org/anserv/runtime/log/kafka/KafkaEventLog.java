@@ -55,6 +55,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class KafkaEventLog implements EventLog {
 
   private static final int READERS = 4;
+  // Below the producer's buffer.memory (32 MiB), so a send never waits for memory on the caller's thread.
+  private static final long MAX_QUEUED_BYTES = 24L * 1024 * 1024;
 
   private final KafkaLogOptions options;
   private final Vertx vertx;
@@ -160,12 +162,19 @@ public final class KafkaEventLog implements EventLog {
       reply.fail(new LogUnavailableException(Reason.CLOSED, "Kafka log is closed", null));
       return reply.future();
     }
+    if (queuedBytes.get() > MAX_QUEUED_BYTES) {
+      rejected.add(entries.size());
+      reply.fail(new LogUnavailableException(Reason.QUEUE_FULL, "Kafka log: " + queuedBytes.get() + " bytes wait"
+          + " for the brokers' acknowledgement; retry shortly", null));
+      return reply.future();
+    }
     List<CompletableFuture<Long>> offsets = new ArrayList<>(entries.size());
     boolean[] duplicate = new boolean[entries.size()];
     List<CompletableFuture<Long>> mine = new ArrayList<>();
     List<EventId> mineIds = new ArrayList<>();
-    long batchBytes = 0;
-    // Decide duplicates and send under one lock, so two batches racing on one id store it once, in send order.
+    List<LogEntry> toSend = new ArrayList<>();
+    // Decide duplicates under the lock, so two batches racing on one id store it once; send after releasing it,
+    // since a send may wait for producer memory that only acknowledgements (which take the lock) free.
     synchronized (window) {
       for (int i = 0; i < entries.size(); i++) {
         LogEntry entry = entries.get(i);
@@ -181,8 +190,16 @@ public final class KafkaEventLog implements EventLog {
         mine.add(offset);
         mineIds.add(entry.id());
         offsets.add(offset);
-        byte[] value = entry.payload().getBytes();
-        batchBytes += value.length + EventId.BYTES;
+        toSend.add(entry);
+      }
+    }
+    long batchBytes = 0;
+    for (int i = 0; i < toSend.size(); i++) {
+      LogEntry entry = toSend.get(i);
+      CompletableFuture<Long> offset = mine.get(i);
+      byte[] value = entry.payload().getBytes();
+      batchBytes += value.length + EventId.BYTES;
+      try {
         producer.send(new ProducerRecord<>(options.topic(), 0, entry.id().bytes(), value), (metadata, error) -> {
           if (error != null) {
             offset.completeExceptionally(error);
@@ -190,6 +207,8 @@ public final class KafkaEventLog implements EventLog {
             offset.complete(metadata.offset());
           }
         });
+      } catch (RuntimeException e) {
+        offset.completeExceptionally(e);
       }
     }
     long sent = batchBytes;
