@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.anserv.gateway.AnservServer;
+import org.anserv.gateway.SharedData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,7 @@ class CaliperIntakeTest {
 
   @BeforeEach
   void start(@TempDir Path dir) throws Exception {
-    Path input = null;
-    for (Path d = Path.of("").toAbsolutePath(); d != null && input == null; d = d.getParent()) {
-      Path candidate = d.resolveSibling("shared").resolve("data/xapi/erb-caliper-expected-events.ndjson");
-      input = Files.isRegularFile(candidate) ? candidate : null;
-    }
+    Path input = SharedData.find("xapi/erb-caliper-expected-events.ndjson").orElse(null);
     assumeTrue(input != null, "SKIPPED: ../shared/data/xapi is absent; the Caliper tests need it");
     events = Files.readAllLines(input).stream().filter(l -> !l.isBlank()).map(JsonObject::new).toList();
     vertx = Vertx.vertx();

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import org.anserv.gateway.AnservServer;
+import org.anserv.gateway.SharedData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,11 +46,7 @@ class LogShipperIntakeTest {
 
   @BeforeEach
   void start(@TempDir Path dir) throws Exception {
-    Path input = null;
-    for (Path d = Path.of("").toAbsolutePath(); d != null && input == null; d = d.getParent()) {
-      Path candidate = d.resolveSibling("shared").resolve("data/xapi/erb-input-events.ndjson");
-      input = Files.isRegularFile(candidate) ? candidate : null;
-    }
+    Path input = SharedData.find("xapi/erb-input-events.ndjson").orElse(null);
     assumeTrue(input != null, "SKIPPED: ../shared/data/xapi is absent; the log shipper tests need it");
     events = Files.readAllLines(input).stream().filter(l -> !l.isBlank()).map(JsonObject::new).toList();
     vertx = Vertx.vertx();

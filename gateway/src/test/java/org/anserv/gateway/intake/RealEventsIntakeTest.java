@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.anserv.gateway.AnservServer;
+import org.anserv.gateway.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,12 +94,7 @@ class RealEventsIntakeTest {
   }
 
   private static Path sharedData() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolveSibling("shared").resolve("data");
-      if (Files.isDirectory(candidate.resolve("edx-events"))) {
-        return candidate;
-      }
-    }
-    return null;
+    return SharedData.find("edx-events").map(Path::getParent).orElse(null);
   }
+
 }

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.anserv.api.Event;
 import org.anserv.gateway.AnservServer;
+import org.anserv.gateway.SharedData;
 import org.anserv.runtime.log.LogRecord;
 import org.anserv.runtime.log.local.LocalEventLog;
 import org.anserv.runtime.log.local.LocalLogOptions;
@@ -267,12 +268,7 @@ class XapiStatementsTest {
   }
 
   static Path sharedXapi() {
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      Path candidate = d.resolveSibling("shared").resolve("data").resolve("xapi");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
+    return SharedData.find("xapi").orElse(null);
   }
+
 }
