@@ -8,10 +8,17 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.anserv.api.Sql;
 import org.anserv.gateway.cluster.ModulePlacement;
+import org.anserv.gateway.cluster.NodeScope;
+import org.anserv.gateway.isolation.ModuleProcesses;
+import org.anserv.gateway.isolation.ParentLink;
+import org.anserv.gateway.isolation.ProcessIsolation;
 import org.anserv.gateway.routes.Readiness;
 import org.anserv.gateway.security.GatewaySecurity;
 import org.anserv.gateway.security.SecuritySettings;
@@ -19,6 +26,7 @@ import org.anserv.gateway.xapi.XapiSettings;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.deploy.MissingSql;
+import org.anserv.runtime.deploy.ModuleDiscovery.Candidate;
 import org.anserv.runtime.log.EventLog;
 import org.anserv.runtime.store.EmbeddedMongo;
 import org.slf4j.Logger;
@@ -26,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A whole anserv node on one Vert.x instance: module databases (an embedded MongoDB unless {@code mongo.uri} is
- * set), the module runtime with every discovered module, and the HTTP gateway.
+ * set), the module runtime with every discovered module, the HTTP gateway, and the processes of the modules
+ * isolated in JVMs of their own.
  */
 public final class AnservServer {
 
@@ -39,6 +48,7 @@ public final class AnservServer {
   private final Readiness readiness;
   private final int port;
   private final ModulePlacement placement;
+  private ModuleProcesses processes;
 
   private AnservServer(ModuleRuntime runtime, EventLog log, EmbeddedMongo embeddedMongo, RunMarker marker,
       Readiness readiness, int port, ModulePlacement placement) {
@@ -59,16 +69,38 @@ public final class AnservServer {
   /** Starts everything {@code config} describes on {@code vertx}; metrics go to {@code meters}. */
   public static Future<AnservServer> start(Vertx vertx, JsonObject config, PrometheusMeterRegistry meters,
       Sql sql) {
+    return start(vertx, config, meters, sql, new JsonObject());
+  }
+
+  /**
+   * Starts everything {@code config} describes on {@code vertx}; metrics go to {@code meters}.
+   *
+   * @param sql the SQL read-replica handle modules get
+   * @param sqlReach the {@code sql.*} settings with which the processes of isolated modules reach that replica
+   *     (see {@link SqlReplica#connectionSettings()})
+   */
+  public static Future<AnservServer> start(Vertx vertx, JsonObject config, PrometheusMeterRegistry meters,
+      Sql sql, JsonObject sqlReach) {
     RuntimeSettings settings;
     GatewaySettings gateway;
     GatewaySecurity security;
+    ProcessIsolation isolation;
     try {
       settings = RuntimeSettings.fromConfig(config);
       gateway = GatewaySettings.fromConfig(config);
+      isolation = ProcessIsolation.fromConfig(config);
       security = GatewaySecurity.start(vertx, SecuritySettings.fromConfig(config));
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
+    if (isolation.any() && (!vertx.isClustered() || LogEngine.of(config) != LogEngine.KAFKA)) {
+      return Future.failedFuture(new IllegalArgumentException("Modules " + isolation.heapMegabytes().keySet()
+          + " are set to run in processes of their own (modules.<name>.isolation=process): those processes join"
+          + " this node's cluster and read the shared log, so the node needs log.engine=kafka with"
+          + " log.kafka.bootstrap" + (vertx.isClustered() ? "" : ", and a clustered Vert.x (Main makes one)")
+          + ". Set modules.<name>.isolation=in-process to run them in this JVM instead."));
+    }
+    ParentLink.connect(vertx, config);
     warnAbout(security);
     EmbeddedMongo mongo = settings.mongoConnectionString().isBlank() ? embeddedMongo(config) : null;
     if (mongo != null) {
@@ -94,9 +126,17 @@ public final class AnservServer {
     Readiness readiness = new Readiness(vertx, log, LogEngine.of(config).directory(config, dataDir).orElse(null),
         runtimeSettings.mongoConnectionString(), sql instanceof MissingSql ? null : sql);
     return ModuleRuntime.start(vertx, runtimeSettings, log, sql, meters)
-        .compose(runtime -> placeModules(vertx, runtime, runtimeSettings, marker, config, meters)
+        .compose(runtime -> placeModules(vertx, runtime, runtimeSettings, marker, config, isolation, meters)
             .compose(placement -> deployGateway(vertx, gateway, security, meters, readiness, config, port)
                 .map(v -> new AnservServer(runtime, log, mongo, marker, readiness, port.get(), placement))))
+        .map(server -> {
+          if (isolation.any()) {
+            JsonObject reach = sqlReach.copy().put("mongo.uri", runtimeSettings.mongoConnectionString());
+            server.processes = ModuleProcesses.start(vertx, isolation, config, reach, dataDir,
+                server.runtime.registry(), meters);
+          }
+          return server;
+        })
         .onFailure(cause -> {
           readiness.close();
           log.close();
@@ -108,7 +148,13 @@ public final class AnservServer {
 
   // Clustered, each module runs on one node, placed and moved by the cluster; alone, this node runs them all.
   private static Future<ModulePlacement> placeModules(Vertx vertx, ModuleRuntime runtime, RuntimeSettings settings,
-      RunMarker marker, JsonObject config, PrometheusMeterRegistry meters) {
+      RunMarker marker, JsonObject config, ProcessIsolation isolation, PrometheusMeterRegistry meters) {
+    NodeScope scope = NodeScope.fromConfig(config, isolation.heapMegabytes().keySet());
+    if (scope.limited() && !vertx.isClustered()) {
+      return Future.failedFuture(new IllegalArgumentException("node.modules limits a node to some modules, which"
+          + " only a clustered node can do (the others run elsewhere in the cluster): set cluster.enabled=true,"
+          + " or remove node.modules to run every module here."));
+    }
     if (!vertx.isClustered() || !config.getValue("modules.discover", true).toString().equals("true")) {
       return deployModules(runtime, settings, marker, config).map(deployed -> null);
     }
@@ -117,8 +163,18 @@ public final class AnservServer {
       return Future.failedFuture(new IllegalArgumentException("A clustered node needs the shared event log: set"
           + " log.engine=kafka and log.kafka.bootstrap (cluster.enabled=true with log.engine=local)."));
     }
-    ModulePlacement placement = ModulePlacement.inCluster(vertx, runtime,
-        ModuleRuntime.discover(settings.modulesDirectory()), meters, marker.previousRunEndedUncleanly());
+    List<Candidate> discovered = ModuleRuntime.discover(settings.modulesDirectory());
+    Set<String> names = discovered.stream().map(Candidate::moduleName).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> unknown = new TreeSet<>(isolation.heapMegabytes().keySet());
+    unknown.removeAll(names);
+    if (!unknown.isEmpty()) {
+      return Future.failedFuture(new IllegalArgumentException("modules.<name>.isolation=process names modules"
+          + " that are not deployed here: " + unknown + ". The modules found are " + names + "."));
+    }
+    List<Candidate> candidates = discovered.stream().filter(candidate -> scope.runs(candidate.moduleName()))
+        .toList();
+    ModulePlacement placement = ModulePlacement.inCluster(vertx, runtime, candidates, scope.limited(), meters,
+        marker.previousRunEndedUncleanly());
     return placement.start().map(placement);
   }
 
@@ -175,6 +231,11 @@ public final class AnservServer {
     return port;
   }
 
+  /** The processes of the modules isolated in JVMs of their own; null when there are none. */
+  public ModuleProcesses processes() {
+    return processes;
+  }
+
   /** The module runtime. */
   public ModuleRuntime runtime() {
     return runtime;
@@ -185,7 +246,9 @@ public final class AnservServer {
    * clean stop; close Vert.x after.
    */
   public Future<Void> close() {
-    Future<Void> handedBack = placement == null ? Future.succeededFuture() : placement.stop();
+    Future<Void> processesStopped = processes == null ? Future.succeededFuture() : processes.stop();
+    Future<Void> handedBack = processesStopped.eventually(() -> placement == null ? Future.succeededFuture()
+        : placement.stop());
     return handedBack.eventually(runtime::close).eventually(readiness::close).eventually(log::close)
         .onComplete(v -> {
       if (embeddedMongo != null) {

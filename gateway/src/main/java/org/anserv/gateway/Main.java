@@ -6,10 +6,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.anserv.demo.DemoSpec;
 import org.anserv.gateway.cluster.ClusterSettings;
 import org.anserv.gateway.cluster.ClusteredVertx;
+import org.anserv.gateway.cluster.NodeScope;
+import org.anserv.gateway.isolation.ProcessIsolation;
 import org.anserv.gateway.demo.DemoLoader;
 import org.anserv.gateway.security.DemoCredentials;
 import org.anserv.gateway.security.SecretCommand;
@@ -55,7 +58,8 @@ public final class Main {
       DemoLoader demoWorld = demo ? DemoLoader.of(DemoSpec.defaults(), dataDir(config)) : null;
       DemoCredentials demoCredentials = demoWorld == null ? null : demoCredentials(config, demoWorld);
       replica = SqlReplica.open(vertx, config, dataDir(config), demoWorld);
-      AnservServer server = AnservServer.start(vertx, config, meters, replica.sql()).await(120, TimeUnit.SECONDS);
+      AnservServer server = AnservServer.start(vertx, config, meters, replica.sql(), replica.connectionSettings())
+          .await(120, TimeUnit.SECONDS);
       onShutdown(server, replica, vertx);
       String url = "http://" + GatewaySettings.fromConfig(config).host() + ":" + server.port();
       LOG.atInfo().addKeyValue("url", url).log("anserv is up: {} (schema at {}/schema?format=html)", url, url);
@@ -91,15 +95,20 @@ public final class Main {
     }
   }
 
+  // Modules isolated in processes of their own join this node's cluster: such a node is clustered even when alone.
   private static Vertx vertx(JsonObject config, PrometheusMeterRegistry meters) throws Exception {
     ClusterSettings cluster = ClusterSettings.fromConfig(config);
-    if (!cluster.enabled()) {
+    ProcessIsolation isolation = ProcessIsolation.fromConfig(config);
+    if (!cluster.enabled() && !isolation.any()) {
       return MeteredVertx.create(meters);
     }
-    Vertx vertx = ClusteredVertx.join(cluster, MeteredVertx.builder(meters), MeteredVertx.options())
+    boolean limited = NodeScope.fromConfig(config, Set.of()).limited();
+    Vertx vertx = ClusteredVertx.join(cluster, MeteredVertx.builder(meters), MeteredVertx.options(), limited)
         .await(120, TimeUnit.SECONDS);
-    LOG.atInfo().addKeyValue("cluster", cluster.name()).log("Joined cluster {} as {}", cluster.name(),
-        cluster.host());
+    LOG.atInfo().addKeyValue("cluster", cluster.name()).log("Joined cluster {} as {}{}", cluster.name(),
+        ClusteredVertx.memberAddress(vertx), cluster.enabled() ? ""
+            : " (cluster.enabled=false, but modules " + isolation.heapMegabytes().keySet()
+                + " run in processes of their own, which join it)");
     return vertx;
   }
 

@@ -27,11 +27,13 @@ public final class SqlReplica implements AutoCloseable {
   private final Sql sql;
   private final ReadOnlySql pool;
   private final EmbeddedMariaDb embedded;
+  private final JsonObject connection;
 
-  private SqlReplica(Sql sql, ReadOnlySql pool, EmbeddedMariaDb embedded) {
+  private SqlReplica(Sql sql, ReadOnlySql pool, EmbeddedMariaDb embedded, JsonObject connection) {
     this.sql = sql;
     this.pool = pool;
     this.embedded = embedded;
+    this.connection = connection;
   }
 
   /** Opens the replica {@code config} describes; blocking while an embedded server starts and loads. */
@@ -39,21 +41,30 @@ public final class SqlReplica implements AutoCloseable {
     SqlSettings settings = SqlSettings.fromConfig(config);
     boolean embedded = settings.embedded() && (demo != null || config.containsKey("sql.embedded"));
     if (!embedded && !config.containsKey("sql.host")) {
-      return new SqlReplica(new MissingSql(), null, null);
+      return new SqlReplica(new MissingSql(), null, null, new JsonObject());
     }
     if (!embedded) {
       LOG.atInfo().addKeyValue("sql", settings.host() + ":" + settings.port()).log("Using the SQL read-replica {}",
           settings);
       ReadOnlySql pool = ReadOnlySql.create(vertx, settings);
-      return new SqlReplica(pool, pool, null);
+      JsonObject connection = new JsonObject();
+      config.forEach(entry -> {
+        if (entry.getKey().startsWith(SqlSettings.PREFIX)) {
+          connection.put(entry.getKey(), entry.getValue());
+        }
+      });
+      return new SqlReplica(pool, pool, null, connection);
     }
     LOG.info("Starting the embedded MariaDB under {} (8-10 s the first time)", dataDir.resolve("mariadb"));
     EmbeddedMariaDb server = EmbeddedMariaDb.start(dataDir.resolve("mariadb"));
     if (demo != null) {
       loadDemoOnce(server, settings.database(), demo, dataDir);
     }
-    ReadOnlySql pool = ReadOnlySql.create(vertx, server.settings(settings));
-    return new SqlReplica(pool, pool, server);
+    SqlSettings reached = server.settings(settings);
+    ReadOnlySql pool = ReadOnlySql.create(vertx, reached);
+    return new SqlReplica(pool, pool, server, new JsonObject().put("sql.host", reached.host())
+        .put("sql.port", reached.port()).put("sql.database", reached.database()).put("sql.user", reached.user())
+        .put("sql.password", reached.password()).put("sql.embedded", false));
   }
 
   private static void loadDemoOnce(EmbeddedMariaDb server, String database, DemoLoader demo, Path dataDir) {
@@ -69,6 +80,14 @@ public final class SqlReplica implements AutoCloseable {
       throw new UncheckedIOException("Cannot write " + loaded, e);
     }
     LOG.atInfo().addKeyValue("database", database).log("Demo LMS tables loaded into the embedded MariaDB");
+  }
+
+  /**
+   * The {@code sql.*} settings another process of this node uses to reach the same replica (the embedded server
+   * included); empty when there is none.
+   */
+  public JsonObject connectionSettings() {
+    return connection.copy();
   }
 
   /** The handle modules get. */

@@ -3,7 +3,6 @@ package org.anserv.gateway.caliper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -85,7 +84,7 @@ public final class CaliperIntake {
       return;
     }
     vertx.eventBus().request(Addresses.SUBMIT, new EventBatch(events, false),
-            new DeliveryOptions().setSendTimeout(timeoutMillis))
+            Addresses.submitOptions(timeoutMillis))
         .onSuccess(reply -> {
           meters.counter("anserv.intake.events", "format", "caliper", "outcome", "accepted").increment(events.size());
           ctx.response().setStatusCode(200).end();

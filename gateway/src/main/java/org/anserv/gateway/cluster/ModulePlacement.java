@@ -1,5 +1,6 @@
 package org.anserv.gateway.cluster;
 
+import com.hazelcast.cluster.Cluster;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -9,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.core.shareddata.Lock;
 import io.vertx.core.spi.cluster.ClusterManager;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,11 @@ import org.slf4j.LoggerFactory;
  * <p>A node runs a module while it holds the module's cluster lock ({@code anserv.placement.<class>}); Hazelcast
  * frees the locks of a member it removes, so the modules of a dead node are taken over by the next survivor's tick
  * (every second). Each node aims at its fair share, {@code ceil(modules / members)}: it takes free modules while
- * below it and hands back the excess while above it (after a node joins), undeploying each cleanly first.
+ * below it and hands back the excess while above it (after a node joins), undeploying each cleanly first. A node
+ * limited to some modules ({@link NodeScope#limited()}: the process of an isolated module) takes every module it may
+ * run and is not counted in the others' share: it joins the cluster with the member attribute
+ * {@link ClusteredVertx#LIMITED_ATTRIBUTE}, which Hazelcast publishes with its membership, so the others never count
+ * it, not even for the moment between its joining and its first tick.
  *
  * <p>Exactly-once figures across moves: the cluster map {@code anserv.placement} records per module whether its last
  * owner stopped cleanly (state and cursors saved together). A module whose owner died is rebuilt from the event
@@ -54,32 +60,35 @@ public final class ModulePlacement {
   private final Vertx vertx;
   private final ModuleRuntime runtime;
   private final List<Candidate> candidates;
-  private final IntSupplier members;
+  private final IntSupplier unlimitedMembers;
+  private final boolean limited;
   private final Map<String, Held> held = new LinkedHashMap<>();
   private final String node = UUID.randomUUID().toString();
   private final boolean uncleanStart;
   private AsyncMap<String, JsonObject> placements;
   private long timer = -1;
   private boolean ticking;
-  private boolean stopped;
+  private volatile boolean stopped;
 
   /**
    * Creates the placement of this node.
    *
    * @param vertx the clustered Vert.x
    * @param runtime this node's module runtime
-   * @param candidates every module the cluster runs (the same list on every node)
-   * @param members how many nodes the cluster has now
+   * @param candidates the modules this node may run
+   * @param unlimitedMembers how many members of the cluster may run any module, now
+   * @param limited whether this node runs some modules only (see {@link NodeScope#limited()})
    * @param uncleanStart whether this node's previous run ended uncleanly: a module with no placement record (the
    *     whole cluster went down) is then rebuilt from the log
    */
-  public ModulePlacement(Vertx vertx, ModuleRuntime runtime, List<Candidate> candidates, IntSupplier members,
-      boolean uncleanStart) {
+  public ModulePlacement(Vertx vertx, ModuleRuntime runtime, List<Candidate> candidates,
+      IntSupplier unlimitedMembers, boolean limited, boolean uncleanStart) {
     this.uncleanStart = uncleanStart;
     this.vertx = vertx;
     this.runtime = runtime;
     this.candidates = List.copyOf(candidates);
-    this.members = members;
+    this.unlimitedMembers = unlimitedMembers;
+    this.limited = limited;
   }
 
   /**
@@ -87,18 +96,22 @@ public final class ModulePlacement {
    *
    * @param vertx a clustered Vert.x
    * @param runtime this node's module runtime
-   * @param candidates every module the cluster runs
+   * @param candidates the modules this node may run (every module the cluster runs, for an unlimited node)
+   * @param limited whether this node runs some modules only
    * @param meters where the cluster gauges go ({@code anserv_cluster_members},
    *     {@code anserv_cluster_modules_running})
    * @param uncleanStart whether this node's previous run ended uncleanly
    * @return the placement, not started
    */
   public static ModulePlacement inCluster(Vertx vertx, ModuleRuntime runtime, List<Candidate> candidates,
-      MeterRegistry meters, boolean uncleanStart) {
+      boolean limited, MeterRegistry meters, boolean uncleanStart) {
     // The member list is only on the cluster manager, which Vert.x exposes through its internal interface.
     ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
-    ModulePlacement placement = new ModulePlacement(vertx, runtime, candidates, () -> cluster.getNodes().size(),
-        uncleanStart);
+    Cluster members = ((HazelcastClusterManager) cluster).getHazelcastInstance().getCluster();
+    ModulePlacement placement = new ModulePlacement(vertx, runtime, candidates,
+        () -> (int) members.getMembers().stream()
+            .filter(member -> member.getAttribute(ClusteredVertx.LIMITED_ATTRIBUTE) == null).count(),
+        limited, uncleanStart);
     Gauge.builder("anserv.cluster.members", () -> cluster.getNodes().size())
         .description("Nodes in the cluster, as this node sees them").register(meters);
     Gauge.builder("anserv.cluster.modules.running", () -> placement.running().size())
@@ -125,8 +138,17 @@ public final class ModulePlacement {
       return Future.succeededFuture();
     }
     ticking = true;
-    int share = (candidates.size() + Math.max(1, members.getAsInt()) - 1) / Math.max(1, members.getAsInt());
-    Future<Void> work = checkOwnership();
+    int share = limited ? candidates.size()
+        : (candidates.size() + Math.max(1, unlimitedMembers.getAsInt()) - 1) / Math.max(1, unlimitedMembers.getAsInt());
+    Future<Void> work = checkOwnership().compose(v -> rebalance(share));
+    return work.onComplete(done -> ticking = false).recover(cause -> {
+      LOG.warn("Module placement tick failed: {}", cause.toString());
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> rebalance(int share) {
+    Future<Void> work = Future.succeededFuture();
     if (held.size() > share) {
       work = work.compose(v -> {
         List<String> keys;
@@ -138,14 +160,12 @@ public final class ModulePlacement {
       });
     } else {
       for (Candidate candidate : candidates) {
-        work = work.compose(v -> held.size() < share && !held.containsKey(candidate.className())
+        // stopped: a tick under way when the node began to stop must not take modules back
+        work = work.compose(v -> !stopped && held.size() < share && !held.containsKey(candidate.className())
             ? claim(candidate) : Future.succeededFuture());
       }
     }
-    return work.onComplete(done -> ticking = false).recover(cause -> {
-      LOG.warn("Module placement tick failed: {}", cause.toString());
-      return Future.succeededFuture();
-    });
+    return work;
   }
 
   // A node that was frozen may find its modules given to another node: it stops them at once.

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Timer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -109,7 +108,7 @@ public final class EventIntake {
     }
     metrics.quirks(format, withoutType, withoutTime);
     vertx.eventBus().<JsonObject>request(Addresses.SUBMIT, new EventBatch(events, sync),
-            new DeliveryOptions().setSendTimeout(settings.callTimeoutMillis()))
+            Addresses.submitOptions(settings.callTimeoutMillis()))
         .map(Message::body)
         .onSuccess(report -> {
           metrics.stored(format, report.getInteger("accepted", 0) - report.getInteger("duplicates", 0),

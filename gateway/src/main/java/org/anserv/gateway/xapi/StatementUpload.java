@@ -3,7 +3,6 @@ package org.anserv.gateway.xapi;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -153,7 +152,7 @@ final class StatementUpload {
     inFlight = true;
     request.pause();
     vertx.eventBus().<JsonObject>request(Addresses.SUBMIT, new EventBatch(chunk, false),
-            new DeliveryOptions().setSendTimeout(settings.timeoutMillis()))
+            Addresses.submitOptions(settings.timeoutMillis()))
         .map(Message::body)
         .onComplete(reply -> {
           inFlight = false;

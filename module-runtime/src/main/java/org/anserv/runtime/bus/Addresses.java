@@ -1,5 +1,7 @@
 package org.anserv.runtime.bus;
 
+import io.vertx.core.eventbus.DeliveryOptions;
+
 /**
  * Every event-bus address anserv uses, in one place. Module addresses carry the module's name; nothing outside the
  * runtime sends to a module's private addresses except through {@link #moduleCall(String)},
@@ -29,6 +31,24 @@ public final class Addresses {
   public static final String CONTENT_TYPE_HEADER = "content-type";
 
   private Addresses() {
+  }
+
+  /**
+   * How to send to {@link #SUBMIT}: to this node's own router. Every node of a cluster appends to the same shared
+   * log, so a batch gains nothing by crossing to another node, and would fail with it if that node froze or died.
+   *
+   * @param timeoutMillis how long the sender waits for the router's answer
+   */
+  public static DeliveryOptions submitOptions(long timeoutMillis) {
+    return new DeliveryOptions().setSendTimeout(timeoutMillis).setLocalOnly(true);
+  }
+
+  /**
+   * Where a node running modules in a separate process answers its supervisor's pings; {@code token} is given to
+   * that process when it is started, so each supervisor pings its own process only.
+   */
+  public static String processPing(String token) {
+    return "anserv.process." + token + ".ping";
   }
 
   /** Where a module answers view and query calls. */

@@ -48,6 +48,12 @@ public final class ModuleInspector {
     return new ModuleInspector(type).definition();
   }
 
+  /** The name module class {@code type} deploys under, read from its annotation alone (nothing is checked). */
+  public static String nameOf(Class<?> type) {
+    Module module = type.getAnnotation(Module.class);
+    return module == null || module.name().isEmpty() ? Names.kebab(type.getSimpleName()) : module.name();
+  }
+
   private ModuleDefinition definition() {
     Module module = type.getAnnotation(Module.class);
     String name = moduleName(module);

@@ -2,7 +2,6 @@ package org.anserv.runtime.deploy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
@@ -55,6 +54,6 @@ final class BusEmitter implements Emitter {
     Origin origin = (cause != null ? cause.origin() : Origin.EXTERNAL).next(module);
     Event emittedEvent = Event.of(EventIds.digest(basis).toString(), copy, origin);
     return vertx.eventBus().request(Addresses.SUBMIT, new EventBatch(List.of(emittedEvent), false),
-        new DeliveryOptions().setSendTimeout(timeoutMillis)).mapEmpty();
+        Addresses.submitOptions(timeoutMillis)).mapEmpty();
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.anserv.runtime.define.ModuleInspector;
 
 /**
  * Finds module classes: every class named in a {@code META-INF/anserv/modules} resource (one fully qualified name a
@@ -36,6 +37,18 @@ public final class ModuleDiscovery {
    * @param source where it was listed, for messages
    */
   public record Candidate(String className, ClassLoader loader, String source) {
+
+    /**
+     * The name the module deploys under, read without initialising its class; the class name when it cannot be
+     * loaded (deploying it then reports why).
+     */
+    public String moduleName() {
+      try {
+        return ModuleInspector.nameOf(Class.forName(className, false, loader));
+      } catch (ClassNotFoundException | LinkageError e) {
+        return className;
+      }
+    }
   }
 
   private ModuleDiscovery() {
