@@ -105,11 +105,14 @@ class ProcessIsolationTest {
       truth.merge("u1", 1L, Long::sum);
       sent++;
       long oomPid = awaitExit(firstPid, port, latencies, Duration.ofSeconds(60));
+      assertThat(get(port, "/health").body()).as("the module is reported while its process is down")
+          .contains("\"quarantined\":[{\"name\":\"hoarder\"", "its process ended: it ran out of its 128 MB heap");
       long secondPid = awaitHoarderProcess(port, processes, firstPid);
       assertThat(Files.exists(marker)).as("the hoarder reached its hoarding").isTrue();
       postBatches(port, 5);
       awaitTotals(port);
       assertThat(restarts(port, "out-of-memory")).isEqualTo(1);
+      assertThat(get(port, "/metrics").body()).contains("anserv_module_process_up{module=\"hoarder\"} 1.0");
       long oomP99 = report(port, "allocates without bound (128 MB heap)", "process " + oomPid
           + " ended on OutOfMemoryError; restarted as " + secondPid + ", caught up from the log", latencies);
 
