@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.anserv.api.Sql;
 import org.anserv.gateway.cluster.ModulePlacement;
@@ -100,7 +101,8 @@ public final class AnservServer {
           + " log.kafka.bootstrap" + (vertx.isClustered() ? "" : ", and a clustered Vert.x (Main makes one)")
           + ". Set modules.<name>.isolation=in-process to run them in this JVM instead."));
     }
-    ParentLink.connect(vertx, config);
+    AtomicReference<ModulePlacement> placed = new AtomicReference<>();
+    ParentLink.connect(vertx, config, () -> placed.get() == null ? List.of() : placed.get().running());
     warnAbout(security);
     EmbeddedMongo mongo = settings.mongoConnectionString().isBlank() ? embeddedMongo(config) : null;
     if (mongo != null) {
@@ -127,6 +129,7 @@ public final class AnservServer {
         runtimeSettings.mongoConnectionString(), sql instanceof MissingSql ? null : sql);
     return ModuleRuntime.start(vertx, runtimeSettings, log, sql, meters)
         .compose(runtime -> placeModules(vertx, runtime, runtimeSettings, marker, config, isolation, meters)
+            .onSuccess(placed::set)
             .compose(placement -> deployGateway(vertx, gateway, security, meters, readiness, config, port)
                 .map(v -> new AnservServer(runtime, log, mongo, marker, readiness, port.get(), placement))))
         .map(server -> {
@@ -246,9 +249,9 @@ public final class AnservServer {
    * clean stop; close Vert.x after.
    */
   public Future<Void> close() {
-    Future<Void> processesStopped = processes == null ? Future.succeededFuture() : processes.stop();
-    Future<Void> handedBack = processesStopped.eventually(() -> placement == null ? Future.succeededFuture()
-        : placement.stop());
+    // the isolated modules' processes and this node's modules stop side by side, each saving its state
+    Future<Void> handedBack = Future.join(processes == null ? Future.succeededFuture() : processes.stop(),
+        placement == null ? Future.succeededFuture() : placement.stop()).mapEmpty();
     return handedBack.eventually(runtime::close).eventually(readiness::close).eventually(log::close)
         .onComplete(v -> {
       if (embeddedMongo != null) {

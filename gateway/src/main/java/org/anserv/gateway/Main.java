@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.anserv.demo.DemoSpec;
 import org.anserv.gateway.cluster.ClusterSettings;
 import org.anserv.gateway.cluster.ClusteredVertx;
+import org.anserv.gateway.cluster.LocalCluster;
 import org.anserv.gateway.cluster.NodeScope;
 import org.anserv.gateway.isolation.ProcessIsolation;
 import org.anserv.gateway.demo.DemoLoader;
@@ -35,6 +36,10 @@ public final class Main {
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("hash-secret")) {
       System.exit(SecretCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+    }
+    if (args.length > 0 && args[0].equals("cluster")) {
+      LocalCluster.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
     }
     String configFile = null;
     boolean demo = false;
@@ -102,6 +107,11 @@ public final class Main {
     if (!cluster.enabled() && !isolation.any()) {
       return MeteredVertx.create(meters);
     }
+    if (!cluster.enabled()) {
+      // a cluster of this node and its modules' processes only: a name of its own, so no other server joins it
+      config.put("cluster.name", "anserv-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID());
+      cluster = ClusterSettings.fromConfig(config);
+    }
     boolean limited = NodeScope.fromConfig(config, Set.of()).limited();
     Vertx vertx = ClusteredVertx.join(cluster, MeteredVertx.builder(meters), MeteredVertx.options(), limited)
         .await(120, TimeUnit.SECONDS);
@@ -165,6 +175,7 @@ public final class Main {
     }
     System.err.println("Usage: java -jar anserv.jar [--demo] [--config FILE]");
     System.err.println("       java -jar anserv.jar hash-secret [--iterations N] [--hmac] [SECRET]");
+    System.err.println("       java -jar anserv.jar cluster [N]   (a local cluster of N nodes with the demo world)");
     System.err.println("  --demo  load a generated demo course world (events through HTTP intake) on first start");
     if (error != null) {
       System.exit(2);

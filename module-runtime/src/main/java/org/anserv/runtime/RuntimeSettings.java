@@ -17,6 +17,16 @@ import org.anserv.runtime.invoke.ModuleLimits;
 public record RuntimeSettings(String mongoConnectionString, String databasePrefix, long callTimeoutMillis,
     int queueCapacity, int maxHops, String modulesDirectory, JsonObject config) {
 
+  /**
+   * Set in the JVM of an isolated module only: a quarantined module whose abandoned call still runs on the CPU ends
+   * the whole process (with {@link #CPU_LOOP_EXIT_STATUS}), which its supervisor then starts again; in a shared JVM
+   * the runtime can only leave such a module in quarantine.
+   */
+  public static final String HALT_ON_CPU_LOOP = "modules.process.halt.on.cpu.loop";
+
+  /** The exit status of a process ended for {@link #HALT_ON_CPU_LOOP}. */
+  public static final int CPU_LOOP_EXIT_STATUS = 4;
+
   /** Settings without per-module keys: every module gets the default limits, calls time out after the call timeout. */
   public RuntimeSettings(String mongoConnectionString, String databasePrefix, long callTimeoutMillis,
       int queueCapacity, int maxHops, String modulesDirectory) {
@@ -69,6 +79,11 @@ public record RuntimeSettings(String mongoConnectionString, String databasePrefi
       }
     }
     return fallback;
+  }
+
+  /** Whether this process ends itself when a quarantined module's call loops on the CPU ({@link #HALT_ON_CPU_LOOP}). */
+  public boolean haltsOnCpuLoop() {
+    return Boolean.parseBoolean(String.valueOf(config.getValue(HALT_ON_CPU_LOOP, false)));
   }
 
   /** A copy with another MongoDB connection string. */

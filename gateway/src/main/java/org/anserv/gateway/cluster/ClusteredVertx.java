@@ -45,10 +45,10 @@ public final class ClusteredVertx {
     config.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(settings.maxNoHeartbeatSeconds()));
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.phone.home.enabled", "false");
-    // Members are listed (TCP/IP), none has to be discovered: joining need not wait Hazelcast's default 5 s first.
-    config.setProperty("hazelcast.wait.seconds.before.join", "1");
     if (limited) {
       config.getMemberAttributeConfig().setAttribute(LIMITED_ATTRIBUTE, "true");
+      // it joins a cluster already formed (the node that started it), so it need not wait Hazelcast's default 5 s
+      config.setProperty("hazelcast.wait.seconds.before.join", "1");
     }
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(settings.port()).setPortAutoIncrement(true).setPublicAddress(null);

@@ -68,6 +68,7 @@ public final class ModulePlacement {
   private AsyncMap<String, JsonObject> placements;
   private long timer = -1;
   private boolean ticking;
+  private volatile Future<Void> tickDone = Future.succeededFuture();
   private volatile boolean stopped;
 
   /**
@@ -138,18 +139,27 @@ public final class ModulePlacement {
       return Future.succeededFuture();
     }
     ticking = true;
-    int share = limited ? candidates.size()
-        : (candidates.size() + Math.max(1, unlimitedMembers.getAsInt()) - 1) / Math.max(1, unlimitedMembers.getAsInt());
+    int unlimited = Math.max(1, unlimitedMembers.getAsInt());
+    int share = limited ? candidates.size() : (candidates.size() + unlimited - 1) / unlimited;
     Future<Void> work = checkOwnership().compose(v -> rebalance(share));
-    return work.onComplete(done -> ticking = false).recover(cause -> {
+    tickDone = work.onComplete(done -> ticking = false).recover(cause -> {
       LOG.warn("Module placement tick failed: {}", cause.toString());
       return Future.succeededFuture();
     });
+    return tickDone;
+  }
+
+  private synchronized int heldCount() {
+    return held.size();
+  }
+
+  private synchronized boolean holds(String key) {
+    return held.containsKey(key);
   }
 
   private Future<Void> rebalance(int share) {
     Future<Void> work = Future.succeededFuture();
-    if (held.size() > share) {
+    if (heldCount() > share) {
       work = work.compose(v -> {
         List<String> keys;
         synchronized (this) {
@@ -161,7 +171,7 @@ public final class ModulePlacement {
     } else {
       for (Candidate candidate : candidates) {
         // stopped: a tick under way when the node began to stop must not take modules back
-        work = work.compose(v -> !stopped && held.size() < share && !held.containsKey(candidate.className())
+        work = work.compose(v -> !stopped && heldCount() < share && !holds(candidate.className())
             ? claim(candidate) : Future.succeededFuture());
       }
     }
@@ -249,18 +259,23 @@ public final class ModulePlacement {
     return Future.all(names.stream().map(runtime::undeploy).toList()).mapEmpty();
   }
 
-  /** Stops every module this node runs, marks each as stopped cleanly and frees it for the other nodes. */
+  /**
+   * Stops every module this node runs, marks each as stopped cleanly and frees it for the other nodes; a tick under
+   * way (a module being claimed) finishes first, so what it claims is handed back too.
+   */
   public Future<Void> stop() {
     stopped = true;
     vertx.cancelTimer(timer);
-    List<Future<Void>> stops = new ArrayList<>();
-    List<String> keys;
-    synchronized (this) {
-      keys = List.copyOf(held.keySet());
-    }
-    for (String key : keys) {
-      stops.add(handBack(key));
-    }
-    return Future.join(stops).mapEmpty();
+    return tickDone.eventually(() -> {
+      List<Future<Void>> stops = new ArrayList<>();
+      List<String> keys;
+      synchronized (this) {
+        keys = List.copyOf(held.keySet());
+      }
+      for (String key : keys) {
+        stops.add(handBack(key));
+      }
+      return Future.join(stops);
+    }).mapEmpty();
   }
 }

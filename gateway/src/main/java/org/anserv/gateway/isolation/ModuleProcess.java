@@ -9,6 +9,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.registry.ModuleRegistry;
 import org.slf4j.Logger;
@@ -33,8 +35,11 @@ import org.slf4j.LoggerFactory;
  * its own heap limit and {@code -XX:+ExitOnOutOfMemoryError}, so a module that allocates without bound ends its
  * process rather than thrashing in GC. This node pings it over the event bus; a process that leaves pings
  * unanswered for {@link ProcessIsolation#hangMillis()} (a CPU loop that starves it, a GC spiral, a frozen process) is
- * killed. Whatever ended it, it is started again after a delay that doubles with each crash in a row, and shows as
- * quarantined in the registry until then. A killed process did not save its state: its next run rebuilds the module
+ * killed; a module whose call loops on the CPU ends its process itself
+ * ({@link RuntimeSettings#HALT_ON_CPU_LOOP}). Whatever ended it, it is started again after a delay that doubles with
+ * each crash in a row, and the module shows as quarantined in the registry until the process runs it again. The
+ * process's standard input is a pipe from this node that nothing is written to: when this node's process ends,
+ * the pipe closes and the module's process stops itself. A killed process did not save its state: its next run rebuilds the module
  * from the shared log (see {@code ModulePlacement}), so the events it missed wait there for it.
  */
 final class ModuleProcess {
@@ -55,6 +60,7 @@ final class ModuleProcess {
   private Process process;
   private long startedAt;
   private long answeredAt;
+  private boolean running;
   private String killedFor;
   private int crashesInARow;
   private long pingTimer = -1;
@@ -102,46 +108,64 @@ final class ModuleProcess {
       return;
     }
     try {
-      Files.createDirectories(dir);
-      Path file = dir.resolve("anserv.json");
-      // it may hold the SQL replica's password: readable by this user only
-      Files.writeString(file, config.copy().put("node.process.token", token)
-          .put("node.process.parent.pid", ProcessHandle.current().pid()).encodePrettily());
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      Path file = writeConfig();
       Path output = dir.resolve("process.log");
       ProcessBuilder builder = new ProcessBuilder(command(file)).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
       // the parent's overrides are already in the file; the child must not take them again from its environment
-      builder.environment().keySet().removeIf(name -> name.startsWith("ANSERV_"));
+      // nor options meant for this JVM (a debugger's fixed port would make every start fail)
+      builder.environment().keySet().removeIf(name -> name.startsWith("ANSERV_") || name.equals("JAVA_TOOL_OPTIONS")
+          || name.equals("JDK_JAVA_OPTIONS"));
       process = builder.start();
       startedAt = System.nanoTime();
       answeredAt = 0;
+      running = false;
       killedFor = null;
       Process started = process;
       LOG.atInfo().addKeyValue("module", module).addKeyValue("pid", started.pid())
           .log("Module {} runs in its own process now, pid {}, heap {} MB, its log in {}", module, started.pid(),
               settings.heapMegabytes().get(module), output);
       started.onExit().thenAccept(ended -> vertx.runOnContext(v -> ended(ended)));
-    } catch (IOException | UnsupportedOperationException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.atError().addKeyValue("module", module).log("Cannot start the process of module {}: {}", module,
           e.toString());
       scheduleRestart("cannot start: " + e.getMessage(), "start-failed");
     }
   }
 
+  // The whole configuration, which may hold the SQL replica's password: created readable by this user only.
+  private Path writeConfig() throws IOException {
+    Files.createDirectories(dir);
+    Path file = dir.resolve("anserv.json");
+    Files.deleteIfExists(file);
+    try {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createFile(file);
+    }
+    Files.writeString(file, config.copy().put("node.process.token", token).encodePrettily());
+    return file;
+  }
+
   private List<String> command(Path configFile) {
+    String classpath = System.getProperty("java.class.path", "");
+    if (classpath.isBlank()) {
+      throw new IllegalStateException("this JVM has no class path to give the module's process (started from a"
+          + " module path?): start anserv with -jar or -cp");
+    }
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "-Xmx" + settings.heapMegabytes().get(module) + "m", "-XX:+ExitOnOutOfMemoryError"));
-    // the JVM options this one needed (native access, unsafe memory access on newer JDKs), never its heap or agents
+    // this JVM's options (native access, opens, system properties), never its heap, agents or anserv settings
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (option.startsWith("--enable-native-access") || option.startsWith("--sun-misc-unsafe-memory-access")
-          || option.startsWith("--add-opens") || option.startsWith("--add-exports")) {
+          || option.startsWith("--add-opens") || option.startsWith("--add-exports")
+          || option.startsWith("--enable-preview") || option.startsWith("-D") && !option.startsWith("-Danserv.")) {
         command.add(option);
       }
     }
     String format = System.getProperty("anserv.log.format", System.getenv().getOrDefault("ANSERV_LOG_FORMAT",
         "text"));
-    command.addAll(List.of("-Danserv.log.format=" + format, "-cp", System.getProperty("java.class.path"),
+    command.addAll(List.of("-Danserv.log.format=" + format, "-cp", classpath,
         "org.anserv.gateway.Main", "--config", configFile.toString()));
     return command;
   }
@@ -151,26 +175,29 @@ final class ModuleProcess {
     if (stopping || process == null || !process.isAlive() || killedFor != null) {
       return;
     }
-    vertx.eventBus().request(Addresses.processPing(token), "ping",
+    vertx.eventBus().<JsonObject>request(Addresses.processPing(token), "ping",
         new DeliveryOptions().setSendTimeout(settings.pingMillis())).onComplete(this::answered);
   }
 
-  private synchronized void answered(AsyncResult<Message<Object>> answer) {
+  private synchronized void answered(AsyncResult<Message<JsonObject>> answer) {
     long now = System.nanoTime();
     if (answer.succeeded()) {
-      if (answeredAt == 0) {
-        LOG.atInfo().addKeyValue("module", module).log("The process of module {} is up ({} ms after its start)",
+      answeredAt = now;
+      boolean runsIt = answer.result().body().getJsonArray("running", new JsonArray()).contains(module);
+      if (runsIt && !running) {
+        LOG.atInfo().addKeyValue("module", module).log("The process of module {} runs it ({} ms after its start)",
             module, TimeUnit.NANOSECONDS.toMillis(now - startedAt));
         registry.released(module);
       }
-      answeredAt = now;
-      up.set(1);
+      running = runsIt;
+      up.set(runsIt ? 1 : 0);
       return;
     }
-    up.set(0);
+    // a process that never answered is starting (joining the cluster, connecting); one that did and stopped hangs
     if (answeredAt == 0 && now - startedAt > TimeUnit.MILLISECONDS.toNanos(settings.startMillis())) {
       kill("start-timeout", "it did not answer within " + settings.startMillis() + " ms of its start");
     } else if (answeredAt != 0 && now - answeredAt > TimeUnit.MILLISECONDS.toNanos(settings.hangMillis())) {
+      up.set(0);
       kill("hang", "it left pings unanswered for " + TimeUnit.NANOSECONDS.toMillis(now - answeredAt) + " ms");
     }
   }
@@ -191,9 +218,14 @@ final class ModuleProcess {
       return;
     }
     int status = ended.exitValue();
-    String reason = killedFor != null ? killedFor : status == OUT_OF_MEMORY_STATUS ? "out-of-memory" : "exit";
+    String reason = killedFor != null ? killedFor : switch (status) {
+      case OUT_OF_MEMORY_STATUS -> "out-of-memory";
+      case RuntimeSettings.CPU_LOOP_EXIT_STATUS -> "cpu-loop";
+      default -> "exit";
+    };
     String what = switch (reason) {
       case "out-of-memory" -> "it ran out of its " + settings.heapMegabytes().get(module) + " MB heap";
+      case "cpu-loop" -> "a call of its module looped on the CPU past its deadline, and the process ended itself";
       case "exit" -> "it exited with status " + status;
       default -> "it was killed (" + reason + ")";
     };
@@ -216,24 +248,24 @@ final class ModuleProcess {
     restartTimer = vertx.setTimer(Math.max(1, delay), ignored -> launch());
   }
 
-  /** Stops the process: asked to stop cleanly (its module saves its state), killed if it has not within 20 s. */
+  /** Stops the process: asked to stop cleanly (its module saves its state), killed if it has not within 10 s. */
   synchronized Future<Void> stop() {
     stopping = true;
     vertx.cancelTimer(pingTimer);
     if (restartTimer >= 0) {
       vertx.cancelTimer(restartTimer);
     }
-    Process running = process;
-    if (running == null || !running.isAlive()) {
+    Process current = process;
+    if (current == null || !current.isAlive()) {
       return Future.succeededFuture();
     }
     Promise<Void> stopped = Promise.promise();
-    running.destroy();
+    current.destroy();
     vertx.<Void>executeBlocking(() -> {
-      if (!running.waitFor(20, TimeUnit.SECONDS)) {
-        LOG.atWarn().addKeyValue("module", module).log("The process of module {} did not stop within 20 s: killed",
+      if (!current.waitFor(10, TimeUnit.SECONDS)) {
+        LOG.atWarn().addKeyValue("module", module).log("The process of module {} did not stop within 10 s: killed",
             module);
-        running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        current.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
       return null;
     }).onComplete(stopped);

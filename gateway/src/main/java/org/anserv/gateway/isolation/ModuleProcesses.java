@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.anserv.gateway.cluster.ClusteredVertx;
+import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.registry.ModuleRegistry;
 
 /**
@@ -61,7 +62,8 @@ public final class ModuleProcesses {
         .put("cluster.enabled", true)
         .put("cluster.members", members)
         .put("http.port", config.getValue("modules." + module + ".process.http.port", 0))
-        .put("http.instances", 1);
+        .put("http.instances", 1)
+        .put(RuntimeSettings.HALT_ON_CPU_LOOP, true);
   }
 
   /** The pid of module {@code module}'s process now, or -1 when it is not running. */

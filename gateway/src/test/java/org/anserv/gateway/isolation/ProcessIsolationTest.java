@@ -42,9 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Process isolation: module {@code hoarder} ({@link Hoarder}) runs in a JVM of its own with a 128 MB heap, joined to
  * this node's cluster, while the standard modules run in this node. The hoarder first allocates without bound (its
- * process ends on OutOfMemoryError), then its process is frozen with SIGSTOP (a hang). Each time the node restarts the
- * process, the module catches up from the shared log, the standard modules keep counting every event, and the
- * gateway keeps answering. Prints a table: fault, what happened, events lost, gateway p99 during the fault.
+ * process ends on OutOfMemoryError), then loops on the CPU (its process ends itself once the call is abandoned),
+ * then its process is frozen with SIGSTOP (a hang). Each time the node restarts the process, the module catches up
+ * from the shared log, the standard modules keep counting every event, and the gateway keeps answering. Prints a
+ * table: fault, what happened, events lost, gateway p99 during the fault.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ProcessIsolationTest {
@@ -100,13 +101,9 @@ class ProcessIsolationTest {
       // 1. unbounded allocation: the process ends on OutOfMemoryError and is started again
       Path marker = dir.resolve("hoarded");
       List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-      post(port, new JsonObject().put("id", "hoard-1").put("event_type", "hoard").put("event_source", "server")
-          .put("username", "u1").put("event", new JsonObject().put("marker", marker.toString())).encode());
-      truth.merge("u1", 1L, Long::sum);
-      sent++;
+      post(port, fault("hoard", marker));
       long oomPid = awaitExit(firstPid, port, latencies, Duration.ofSeconds(60));
-      assertThat(get(port, "/health").body()).as("the module is reported while its process is down")
-          .contains("\"quarantined\":[{\"name\":\"hoarder\"", "its process ended: it ran out of its 128 MB heap");
+      awaitHealthShows(port, "its process ended: it ran out of its 128 MB heap");
       long secondPid = awaitHoarderProcess(port, processes, firstPid);
       assertThat(Files.exists(marker)).as("the hoarder reached its hoarding").isTrue();
       postBatches(port, 5);
@@ -116,24 +113,38 @@ class ProcessIsolationTest {
       long oomP99 = report(port, "allocates without bound (128 MB heap)", "process " + oomPid
           + " ended on OutOfMemoryError; restarted as " + secondPid + ", caught up from the log", latencies);
 
-      // 2. a hang: the process is frozen; the node kills it after pings go unanswered for HANG_MILLIS
+      // 2. a CPU loop: the call is abandoned at twice its 1 s deadline, the module quarantined, and the process,
+      // which cannot stop the loop, ends itself when the restart finds the call still on the CPU
+      latencies.clear();
+      post(port, fault("spin", dir.resolve("spun")));
+      long spunPid = awaitExit(secondPid, port, latencies, Duration.ofSeconds(60));
+      long thirdPid = awaitHoarderProcess(port, processes, secondPid);
+      postBatches(port, 5);
+      awaitTotals(port);
+      assertThat(restarts(port, "cpu-loop")).isEqualTo(1);
+      long loopP99 = report(port, "loops on the CPU", "process " + spunPid + " ended itself (call still on the CPU"
+          + " after quarantine); restarted as " + thirdPid + ", caught up from the log", latencies);
+      secondPid = thirdPid;
+
+      // 3. a hang: the process is frozen; the node kills it after pings go unanswered for HANG_MILLIS
       latencies.clear();
       new ProcessBuilder("kill", "-STOP", Long.toString(secondPid)).start().waitFor();
       long frozenAt = System.nanoTime();
       awaitExit(secondPid, port, latencies, Duration.ofSeconds(30));
       long killedAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - frozenAt);
-      long thirdPid = awaitHoarderProcess(port, processes, secondPid);
+      long fourthPid = awaitHoarderProcess(port, processes, secondPid);
       postBatches(port, 5);
       awaitTotals(port);
       assertThat(restarts(port, "hang")).isEqualTo(1);
       assertThat(killedAfter).as("frozen process killed within the hang limit and two pings")
           .isLessThan(HANG_MILLIS + 3_000);
       long hangP99 = report(port, "hangs (SIGSTOP)", "process " + secondPid + " killed " + killedAfter
-          + " ms after it froze; restarted as " + thirdPid + ", caught up from the log", latencies);
+          + " ms after it froze; restarted as " + fourthPid + ", caught up from the log", latencies);
 
       System.out.println("\nProcess isolation:\n| fault | what happened | events lost | gateway p99 during the fault |"
           + "\n|---|---|---|---|\n" + String.join("\n", table) + "\n");
       assertThat(oomP99).isLessThan(P99_BOUND_MS);
+      assertThat(loopP99).isLessThan(P99_BOUND_MS);
       assertThat(hangP99).isLessThan(P99_BOUND_MS);
     } finally {
       if (server != null) {
@@ -141,6 +152,25 @@ class ProcessIsolationTest {
       }
       await(vertx.close());
     }
+  }
+
+  // An event that makes the hoarder fail once; it is counted like any other (after the restart).
+  private String fault(String type, Path marker) {
+    truth.merge("u1", 1L, Long::sum);
+    sent++;
+    return new JsonObject().put("id", type + "-" + sent).put("event_type", type).put("event_source", "server")
+        .put("username", "u1").put("event", new JsonObject().put("marker", marker.toString())).encode();
+  }
+
+  private void awaitHealthShows(int port, String reason) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    String health = "";
+    while (System.nanoTime() < deadline && !health.contains(reason)) {
+      health = get(port, "/health").body();
+      Thread.sleep(50);
+    }
+    assertThat(health).as("the module is reported while its process is down")
+        .contains("\"quarantined\":[{\"name\":\"hoarder\"", reason);
   }
 
   private JsonObject config() throws IOException {
@@ -154,7 +184,7 @@ class ProcessIsolationTest {
         .put("modules.hoarder.isolation", "process").put("modules.hoarder.process.heap.mb", 128)
         .put("modules.process.hang.ms", HANG_MILLIS).put("modules.process.restart.min.ms", 500)
         // a call that reached the process just before it died fails after this, not after the default 30 s
-        .put("modules.timeout.ms", 5_000);
+        .put("modules.timeout.ms", 5_000).put("modules.hoarder.timeout.ms", 1_000);
   }
 
   // A module jar holding only the index: the class itself is on the test classpath, which the process shares.

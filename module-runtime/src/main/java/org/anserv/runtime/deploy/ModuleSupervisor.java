@@ -148,6 +148,12 @@ final class ModuleSupervisor {
       }
       Thread spinning = state.abandoned;
       if (spinning != null && spinning.isAlive() && spinning.getState() == Thread.State.RUNNABLE) {
+        if (settings.haltsOnCpuLoop()) {
+          LOG.atError().addKeyValue("module", module).log("The abandoned call of quarantined module {} still runs on"
+              + " the CPU: ending this process, which runs this module alone; its supervisor starts it again",
+              module);
+          Runtime.getRuntime().halt(RuntimeSettings.CPU_LOOP_EXIT_STATUS);
+        }
         long next = backoff(limits, state.inARow++);
         registry.quarantined(module, "its abandoned call still runs on the CPU (" + spinning + "); in-process"
             + " mode cannot stop it: set modules." + module + ".isolation=process", Instant.now().plusMillis(next),
