@@ -86,10 +86,12 @@ public final class AnservServer {
     GatewaySettings gateway;
     GatewaySecurity security;
     ProcessIsolation isolation;
+    NodeScope scope;
     try {
       settings = RuntimeSettings.fromConfig(config);
       gateway = GatewaySettings.fromConfig(config);
       isolation = ProcessIsolation.fromConfig(config);
+      scope = NodeScope.fromConfig(config, isolation.heapMegabytes().keySet());
       security = GatewaySecurity.start(vertx, SecuritySettings.fromConfig(config));
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
@@ -128,7 +130,7 @@ public final class AnservServer {
     Readiness readiness = new Readiness(vertx, log, LogEngine.of(config).directory(config, dataDir).orElse(null),
         runtimeSettings.mongoConnectionString(), sql instanceof MissingSql ? null : sql);
     return ModuleRuntime.start(vertx, runtimeSettings, log, sql, meters)
-        .compose(runtime -> placeModules(vertx, runtime, runtimeSettings, marker, config, isolation, meters)
+        .compose(runtime -> placeModules(vertx, runtime, runtimeSettings, marker, config, isolation, scope, meters)
             .onSuccess(placed::set)
             .compose(placement -> deployGateway(vertx, gateway, security, meters, readiness, config, port)
                 .map(v -> new AnservServer(runtime, log, mongo, marker, readiness, port.get(), placement))))
@@ -151,12 +153,12 @@ public final class AnservServer {
 
   // Clustered, each module runs on one node, placed and moved by the cluster; alone, this node runs them all.
   private static Future<ModulePlacement> placeModules(Vertx vertx, ModuleRuntime runtime, RuntimeSettings settings,
-      RunMarker marker, JsonObject config, ProcessIsolation isolation, PrometheusMeterRegistry meters) {
-    NodeScope scope = NodeScope.fromConfig(config, isolation.heapMegabytes().keySet());
+      RunMarker marker, JsonObject config, ProcessIsolation isolation, NodeScope scope,
+      PrometheusMeterRegistry meters) {
     if (scope.limited() && !vertx.isClustered()) {
-      return Future.failedFuture(new IllegalArgumentException("node.modules limits a node to some modules, which"
-          + " only a clustered node can do (the others run elsewhere in the cluster): set cluster.enabled=true,"
-          + " or remove node.modules to run every module here."));
+      return Future.failedFuture(new IllegalArgumentException("node.role=gateway and node.modules leave modules to"
+          + " other nodes, which only a clustered node has: set cluster.enabled=true, or remove them to run every"
+          + " module here."));
     }
     if (!vertx.isClustered() || !config.getValue("modules.discover", true).toString().equals("true")) {
       return deployModules(runtime, settings, marker, config).map(deployed -> null);

@@ -13,9 +13,11 @@ import io.vertx.core.json.JsonObject;
  * @param callTimeoutMillis how long the gateway waits for modules ({@code modules.timeout.ms})
  * @param asyncViewMillis how long a browser waits for a view before it gets a progress page that fills in when the
  *     view is ready ({@code views.async.threshold.ms}; 0 always waits)
+ * @param managementOnly whether this node serves only {@code /health}, {@code /ready} and {@code /metrics}
+ *     ({@code node.role=modules}: a node that runs modules and takes no traffic)
  */
 public record GatewaySettings(String host, int port, long maxBodyBytes, int maxEventBytes, int maxEventsPerRequest,
-    long callTimeoutMillis, long asyncViewMillis) {
+    long callTimeoutMillis, long asyncViewMillis, boolean managementOnly) {
 
   /** Settings from configuration, with defaults for missing keys. */
   public static GatewaySettings fromConfig(JsonObject config) {
@@ -26,13 +28,14 @@ public record GatewaySettings(String host, int port, long maxBodyBytes, int maxE
         number(config, "intake.max.event.bytes", 256 * 1024).intValue(),
         number(config, "intake.max.events", 10_000).intValue(),
         number(config, "modules.timeout.ms", 30_000).longValue(),
-        number(config, "views.async.threshold.ms", 1_000).longValue());
+        number(config, "views.async.threshold.ms", 1_000).longValue(),
+        "modules".equals(config.getString("node.role", "all")));
   }
 
   /** A copy listening on {@code newPort}. */
   public GatewaySettings withPort(int newPort) {
     return new GatewaySettings(host, newPort, maxBodyBytes, maxEventBytes, maxEventsPerRequest, callTimeoutMillis,
-        asyncViewMillis);
+        asyncViewMillis, managementOnly);
   }
 
   /**

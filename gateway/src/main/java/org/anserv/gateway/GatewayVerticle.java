@@ -60,6 +60,17 @@ public final class GatewayVerticle extends VerticleBase {
     return server.requestHandler(router()).listen(settings.port(), settings.host());
   }
 
+  // node.role=modules: what operators and load balancers ask of any node, and a clear answer for the rest.
+  private Router managementRouter(Router router) {
+    router.get("/health").handler(new HealthRoute(vertx)::handle);
+    router.get("/ready").handler(new ReadyRoute(readiness)::handle);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
+    router.route().handler(ctx -> ApiError.send(ctx, 421, "This node runs modules only (node.role=modules): send"
+        + " events, views and queries to a gateway node (node.role=gateway or all). Here: GET /health, /ready,"
+        + " /metrics."));
+    return router;
+  }
+
   /** The port actually bound, useful when configured as 0. */
   public int actualPort() {
     return server.actualPort();
@@ -68,6 +79,9 @@ public final class GatewayVerticle extends VerticleBase {
   private Router router() {
     Router router = Router.router(vertx);
     router.route().handler(RequestLog::handle);
+    if (settings.managementOnly()) {
+      return managementRouter(router);
+    }
     EventIntake intake = new EventIntake(vertx, settings, meters);
     ModuleRoutes modules = new ModuleRoutes(vertx, settings.callTimeoutMillis(), settings.asyncViewMillis());
 

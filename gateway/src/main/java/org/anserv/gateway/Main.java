@@ -57,7 +57,14 @@ public final class Main {
     checkLogFormat();
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JsonObject config = loadConfiguration(configFile);
-    Vertx vertx = vertx(config, meters);
+    Vertx vertx;
+    try {
+      vertx = vertx(config, meters);
+    } catch (IllegalArgumentException e) {
+      LOG.error("anserv could not start: {}", e.getMessage());
+      System.exit(1);
+      return;
+    }
     SqlReplica replica = null;
     try {
       DemoLoader demoWorld = demo ? DemoLoader.of(DemoSpec.defaults(), dataDir(config)) : null;

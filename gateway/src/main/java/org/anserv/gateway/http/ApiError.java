@@ -81,6 +81,7 @@ public final class ApiError {
       case 409 -> "conflict";
       case 413 -> "payload_too_large";
       case 415 -> "unsupported_media_type";
+      case 421 -> "misdirected";
       case 422 -> "unprocessable";
       case 429 -> "too_many_requests";
       case 500 -> "module_failed";
