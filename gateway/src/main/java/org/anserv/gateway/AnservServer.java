@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.anserv.api.Sql;
+import org.anserv.gateway.cluster.ClusterSettings;
 import org.anserv.gateway.cluster.ModulePlacement;
 import org.anserv.gateway.cluster.NodeScope;
 import org.anserv.gateway.isolation.ModuleProcesses;
@@ -179,7 +180,7 @@ public final class AnservServer {
     List<Candidate> candidates = discovered.stream().filter(candidate -> scope.runs(candidate.moduleName()))
         .toList();
     ModulePlacement placement = ModulePlacement.inCluster(vertx, runtime, candidates, scope.limited(), meters,
-        marker.previousRunEndedUncleanly());
+        marker.previousRunEndedUncleanly(), ClusterSettings.fromConfig(config).leaseMillis());
     return placement.start().map(placement);
   }
 

@@ -50,4 +50,12 @@ public record ClusterSettings(
     }
     return settings;
   }
+
+  /**
+   * How long a node's confirmed ownership of its modules lets it write their state: shorter than the time the others
+   * need to drop it when it falls silent ({@code max.no.heartbeat}) and give its modules away.
+   */
+  public long leaseMillis() {
+    return (maxNoHeartbeatSeconds - heartbeatSeconds) * 1_000L;
+  }
 }

@@ -4,7 +4,9 @@ import com.hazelcast.cluster.Cluster;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
@@ -16,9 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.deploy.ModuleDiscovery.Candidate;
+import org.anserv.runtime.store.FencedWriteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +47,14 @@ import org.slf4j.LoggerFactory;
  * log by its new owner, as a single node does after an unclean stop; a clean hand-over resumes from the saved
  * cursor.
  *
- * <p>Not fenced: a frozen node (stopped, not dead) that resumes after losing its locks runs its modules until its
- * next tick notices the map names another owner, up to a second; its writes in that second can disturb the new
- * owner's rebuild. A fencing epoch on cursor and state writes is the known next step.
+ * <p>Fenced by a lease: each tick that confirms this node's ownership (the map read back) renews a lease of
+ * {@code max.no.heartbeat - heartbeat} (4 s by default) from the tick's start, shorter than the time the cluster
+ * needs to drop a silent member and give its modules away. Every write of module state on this node passes a
+ * {@link WriteFence}: while the lease stands it goes through; once it has run out (the node was frozen, cut off, or
+ * too busy to tick) the write waits for the next tick, and goes through if that tick confirms the module is still
+ * this node's, or fails if another node owns it now, so a stale instance cannot overwrite what a new owner wrote,
+ * whatever its module code does when it wakes. A write already sent to MongoDB before a freeze can still land:
+ * fencing those needs the database to check a token, which module code's arbitrary writes do not carry.
  */
 public final class ModulePlacement {
 
@@ -62,6 +75,14 @@ public final class ModulePlacement {
   private final List<Candidate> candidates;
   private final IntSupplier unlimitedMembers;
   private final boolean limited;
+  private final long leaseNanos;
+  private final LongSupplier clock;
+  // System.nanoTime() up to which this node's ownership stands confirmed; 0 before the first confirmation
+  private volatile long leaseUntil;
+  // writes waiting for the next confirmation, by module name; modules found to be owned elsewhere
+  private final Map<String, List<Promise<Void>>> waitingWrites = new HashMap<>();
+  private final Set<String> lostModules = new HashSet<>();
+  private volatile boolean anyLost;
   private final Map<String, Held> held = new LinkedHashMap<>();
   private final String node = UUID.randomUUID().toString();
   private final boolean uncleanStart;
@@ -81,9 +102,13 @@ public final class ModulePlacement {
    * @param limited whether this node runs some modules only (see {@link NodeScope#limited()})
    * @param uncleanStart whether this node's previous run ended uncleanly: a module with no placement record (the
    *     whole cluster went down) is then rebuilt from the log
+   * @param leaseMillis how long a confirmation of ownership lets this node write module state
+   * @param clock the time, in {@link System#nanoTime()} units
    */
   public ModulePlacement(Vertx vertx, ModuleRuntime runtime, List<Candidate> candidates,
-      IntSupplier unlimitedMembers, boolean limited, boolean uncleanStart) {
+      IntSupplier unlimitedMembers, boolean limited, boolean uncleanStart, long leaseMillis, LongSupplier clock) {
+    this.leaseNanos = TimeUnit.MILLISECONDS.toNanos(leaseMillis);
+    this.clock = clock;
     this.uncleanStart = uncleanStart;
     this.vertx = vertx;
     this.runtime = runtime;
@@ -102,17 +127,18 @@ public final class ModulePlacement {
    * @param meters where the cluster gauges go ({@code anserv_cluster_members},
    *     {@code anserv_cluster_modules_running})
    * @param uncleanStart whether this node's previous run ended uncleanly
+   * @param leaseMillis how long a confirmation of ownership lets this node write module state
    * @return the placement, not started
    */
   public static ModulePlacement inCluster(Vertx vertx, ModuleRuntime runtime, List<Candidate> candidates,
-      boolean limited, MeterRegistry meters, boolean uncleanStart) {
+      boolean limited, MeterRegistry meters, boolean uncleanStart, long leaseMillis) {
     // The member list is only on the cluster manager, which Vert.x exposes through its internal interface.
     ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
     Cluster members = ((HazelcastClusterManager) cluster).getHazelcastInstance().getCluster();
     ModulePlacement placement = new ModulePlacement(vertx, runtime, candidates,
         () -> (int) members.getMembers().stream()
             .filter(member -> member.getAttribute(ClusteredVertx.LIMITED_ATTRIBUTE) == null).count(),
-        limited, uncleanStart);
+        limited, uncleanStart, leaseMillis, System::nanoTime);
     Gauge.builder("anserv.cluster.members", () -> cluster.getNodes().size())
         .description("Nodes in the cluster, as this node sees them").register(meters);
     Gauge.builder("anserv.cluster.modules.running", () -> placement.running().size())
@@ -122,6 +148,7 @@ public final class ModulePlacement {
 
   /** Starts taking modules; the first tick runs at once. */
   public Future<Void> start() {
+    runtime.databases().fence(this::permit);
     return vertx.sharedData().<String, JsonObject>getAsyncMap(MAP).compose(map -> {
       placements = map;
       timer = vertx.setPeriodic(TICK_MILLIS, ignored -> tick());
@@ -139,14 +166,66 @@ public final class ModulePlacement {
       return Future.succeededFuture();
     }
     ticking = true;
+    long now = clock.getAsLong();
     int unlimited = Math.max(1, unlimitedMembers.getAsInt());
     int share = limited ? candidates.size() : (candidates.size() + unlimited - 1) / unlimited;
-    Future<Void> work = checkOwnership().compose(v -> rebalance(share));
+    Future<Void> work = checkOwnership().compose(v -> {
+      renew(now);
+      return rebalance(share);
+    });
     tickDone = work.onComplete(done -> ticking = false).recover(cause -> {
       LOG.warn("Module placement tick failed: {}", cause.toString());
       return Future.succeededFuture();
     });
     return tickDone;
+  }
+
+  // The write fence: through while the lease stands, else after the next confirmation, refused for a lost module.
+  // Every write of module state passes here: the usual case reads two volatile fields and takes no lock.
+  private Future<Void> permit(String module) {
+    long until = leaseUntil;
+    if (!anyLost && (until == 0 || clock.getAsLong() <= until)) {
+      return Future.succeededFuture();
+    }
+    return permitSlowly(module);
+  }
+
+  private synchronized Future<Void> permitSlowly(String module) {
+    if (lostModules.contains(module)) {
+      return Future.failedFuture(new FencedWriteException("module " + module + " runs on another node now; this"
+          + " node lost it while it was frozen or cut off from the cluster"));
+    }
+    long until = leaseUntil;
+    if (until == 0 || clock.getAsLong() <= until) {
+      return Future.succeededFuture();
+    }
+    // completed on the writer's own context, so module code never continues on this node's placement context
+    ContextInternal writer = ContextInternal.current();
+    Promise<Void> permitted = writer != null ? writer.promise() : Promise.promise();
+    waitingWrites.computeIfAbsent(module, name -> new ArrayList<>()).add(permitted);
+    return permitted.future();
+  }
+
+  private void renew(long confirmedAt) {
+    List<Promise<Void>> released = new ArrayList<>();
+    synchronized (this) {
+      leaseUntil = confirmedAt + leaseNanos;
+      waitingWrites.values().forEach(released::addAll);
+      waitingWrites.clear();
+    }
+    released.forEach(Promise::tryComplete);
+  }
+
+  private void lose(List<String> names) {
+    List<Promise<Void>> refused = new ArrayList<>();
+    synchronized (this) {
+      lostModules.addAll(names);
+      anyLost = true;
+      names.forEach(name -> refused.addAll(waitingWrites.getOrDefault(name, List.of())));
+      names.forEach(waitingWrites::remove);
+    }
+    refused.forEach(write -> write.tryFail(new FencedWriteException("module " + String.join(",", names) + " runs"
+        + " on another node now; this node lost it while it was frozen or cut off from the cluster")));
   }
 
   private synchronized int heldCount() {
@@ -193,7 +272,8 @@ public final class ModulePlacement {
           synchronized (this) {
             held.remove(entry.getKey());
           }
-          return undeploy(entry.getValue().names());
+          lose(entry.getValue().names());
+          return undeploy(entry.getValue().names()).recover(cause -> Future.succeededFuture());
         }
         return Future.succeededFuture();
       }));
@@ -208,6 +288,11 @@ public final class ModulePlacement {
           boolean cleanBefore = previous == null ? !uncleanStart : previous.getBoolean("clean", false);
           boolean rebuild = !cleanBefore;
           String token = UUID.randomUUID().toString();
+          synchronized (this) {
+            // claimed again: its writes go through once more
+            lostModules.remove(candidate.moduleName());
+            anyLost = !lostModules.isEmpty();
+          }
           long started = System.nanoTime();
           return placements.put(key, new JsonObject().put("node", node).put("token", token).put("clean", false))
               .compose(v -> runtime.deploy(List.of(candidate), rebuild))

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.anserv.api.Db;
 import org.anserv.api.ReadOnlyDb;
 
@@ -20,17 +21,28 @@ public final class Databases {
   private final String connectionString;
   private final String prefix;
   private final ConcurrentHashMap<String, MongoClient> clients = new ConcurrentHashMap<>();
+  private final AtomicReference<WriteFence> fence;
 
   /** Databases on the MongoDB at {@code connectionString}, named {@code prefix} + module name. */
   public Databases(Vertx vertx, String connectionString, String prefix) {
+    this(vertx, connectionString, prefix, new AtomicReference<>(WriteFence.OPEN));
+  }
+
+  private Databases(Vertx vertx, String connectionString, String prefix, AtomicReference<WriteFence> fence) {
     this.vertx = vertx;
     this.connectionString = connectionString;
     this.prefix = prefix;
+    this.fence = fence;
   }
 
-  /** The database of {@code module}, writable: only for the module itself. */
+  /** Puts every write of module state through {@code writes} (on these databases and their same deployments). */
+  public void fence(WriteFence writes) {
+    fence.set(writes);
+  }
+
+  /** The database of {@code module}, writable: only for the module itself, and through the write fence. */
   public Db own(String module) {
-    return new MongoDb(client(module), databaseName(module));
+    return new MongoDb(client(module), databaseName(module), () -> fence.get().permit(module));
   }
 
   /** The database of {@code module}, read-only: for every other module. */
@@ -40,7 +52,7 @@ public final class Databases {
 
   /** The file store of {@code module}, on GridFS in its own database: only for the module itself. */
   public GridFsFiles files(String module) {
-    return new GridFsFiles(vertx, client(module), module);
+    return new GridFsFiles(vertx, client(module), module, () -> fence.get().permit(module));
   }
 
   /** The MongoDB database name of {@code module}. */
@@ -50,7 +62,7 @@ public final class Databases {
 
   /** Databases on the same MongoDB with the same prefix, with connection pools of their own. */
   public Databases sameDeployment() {
-    return new Databases(vertx, connectionString, prefix);
+    return new Databases(vertx, connectionString, prefix, fence);
   }
 
   /** Drops the database of {@code module}: used when a module's projection is rebuilt from scratch. */

@@ -10,6 +10,7 @@ import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.MongoGridFsClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collector;
 import org.anserv.api.FileStore;
@@ -42,12 +43,14 @@ public final class GridFsFiles implements FileStore {
   private final Vertx vertx;
   private final MongoClient client;
   private final String module;
+  private final Supplier<Future<Void>> fence;
   private Future<MongoGridFsClient> bucket;
 
-  GridFsFiles(Vertx vertx, MongoClient client, String module) {
+  GridFsFiles(Vertx vertx, MongoClient client, String module, Supplier<Future<Void>> fence) {
     this.vertx = vertx;
     this.client = client;
     this.module = module;
+    this.fence = fence;
   }
 
   /** Whether {@code name} may name a file: it is also a URL path segment, so no encoding is ever needed. */
@@ -74,7 +77,7 @@ public final class GridFsFiles implements FileStore {
       metadata.put("expiresAt", System.currentTimeMillis() + expiry.toMillis());
     }
     GridFsUploadOptions options = new GridFsUploadOptions().setMetadata(metadata);
-    return bucket()
+    return fence.get().compose(permitted -> bucket())
         .compose(fs -> fs.uploadByFileNameWithOptions(new BufferStream(vertx.getOrCreateContext(), bytes), name,
             options).compose(id -> keepNewest(fs, name)))
         .map(v -> "/files/" + module + "/" + name);
@@ -90,7 +93,7 @@ public final class GridFsFiles implements FileStore {
     if (!validName(name)) {
       return Future.succeededFuture();
     }
-    return bucket().compose(fs -> fs.findIds(new JsonObject().put("filename", name)).compose(ids -> delete(fs, ids)))
+    return fence.get().compose(permitted -> bucket()).compose(fs -> fs.findIds(new JsonObject().put("filename", name)).compose(ids -> delete(fs, ids)))
         .mapEmpty();
   }
 

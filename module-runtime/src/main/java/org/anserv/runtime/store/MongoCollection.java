@@ -8,13 +8,21 @@ import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.MongoClientUpdateResult;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.util.List;
+import java.util.function.Supplier;
 import org.anserv.api.Collection;
 
-/** Reads and writes of one collection of a module's own database. */
+/** Reads and writes of one collection of a module's own database; writes pass the {@link WriteFence} first. */
 final class MongoCollection extends ReadOnlyMongoCollection implements Collection {
 
-  MongoCollection(MongoClient client, String name) {
+  private final Supplier<Future<Void>> fence;
+
+  MongoCollection(MongoClient client, String name, Supplier<Future<Void>> fence) {
     super(client, name);
+    this.fence = fence;
+  }
+
+  private <T> Future<T> fenced(Supplier<Future<T>> write) {
+    return fence.get().compose(permitted -> write.get());
   }
 
   @Override
@@ -24,7 +32,8 @@ final class MongoCollection extends ReadOnlyMongoCollection implements Collectio
 
   @Override
   public Future<String> insert(JsonObject document) {
-    return client.insert(name, document).map(id -> id != null ? id : String.valueOf(document.getValue("_id")));
+    return fenced(() -> client.insert(name, document)
+        .map(id -> id != null ? id : String.valueOf(document.getValue("_id"))));
   }
 
   @Override
@@ -32,34 +41,38 @@ final class MongoCollection extends ReadOnlyMongoCollection implements Collectio
     if (documents.isEmpty()) {
       return Future.succeededFuture();
     }
-    return client.bulkWrite(name, documents.stream().map(BulkOperation::createInsert).toList()).mapEmpty();
+    return fenced(() -> client.bulkWrite(name, documents.stream().map(BulkOperation::createInsert).toList())
+        .mapEmpty());
   }
 
   @Override
   public Future<Void> save(JsonObject query, JsonObject document) {
-    return client.replaceDocumentsWithOptions(name, query, document, new UpdateOptions().setUpsert(true)).mapEmpty();
+    return fenced(() -> client.replaceDocumentsWithOptions(name, query, document,
+        new UpdateOptions().setUpsert(true)).mapEmpty());
   }
 
   @Override
   public Future<Long> update(JsonObject query, JsonObject update, boolean upsert) {
     UpdateOptions options = new UpdateOptions().setUpsert(upsert).setMulti(true);
-    return client.updateCollectionWithOptions(name, query, update, options).map(MongoCollection::touched);
+    return fenced(() -> client.updateCollectionWithOptions(name, query, update, options)
+        .map(MongoCollection::touched));
   }
 
   @Override
   public Future<Void> increment(JsonObject query, String field, long by) {
     JsonObject update = new JsonObject().put("$inc", new JsonObject().put(field, by));
-    return client.updateCollectionWithOptions(name, query, update, new UpdateOptions().setUpsert(true)).mapEmpty();
+    return fenced(() -> client.updateCollectionWithOptions(name, query, update, new UpdateOptions().setUpsert(true))
+        .mapEmpty());
   }
 
   @Override
   public Future<Long> delete(JsonObject query) {
-    return client.removeDocuments(name, query).map(r -> r.getRemovedCount());
+    return fenced(() -> client.removeDocuments(name, query).map(r -> r.getRemovedCount()));
   }
 
   @Override
   public Future<Void> createIndex(JsonObject keys, boolean unique) {
-    return client.createIndexWithOptions(name, keys, new IndexOptions().unique(unique));
+    return fenced(() -> client.createIndexWithOptions(name, keys, new IndexOptions().unique(unique)));
   }
 
   private static long touched(MongoClientUpdateResult result) {
