@@ -25,27 +25,71 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code anserv cluster [N]}: a cluster of N nodes (default 3) on this machine with the demo world, each node a JVM
- * of its own on ports 8080, 8081, ... This process hosts what a real cluster would find on other machines: a Kafka
- * broker (a JVM of its own), the MongoDB of module state and the SQL replica with the demo tables (both embedded),
- * and the demo credentials. It streams the demo world through the first node, prints the addresses and logins, and
- * stops everything on Ctrl-C. Data lives under {@code data/cluster}.
+ * A cluster of N nodes on this machine, each node a JVM of its own on consecutive HTTP ports. This process hosts
+ * what a real cluster would find on other machines: a Kafka broker (a JVM of its own), the MongoDB of module state
+ * (embedded) and, with the demo world, the SQL replica with its tables and the demo credentials.
+ *
+ * <p>{@code anserv cluster [N]} ({@link #main}) runs 3 nodes (or N) on ports 8080... with the demo world under
+ * {@code data/cluster}: it streams the world through the first node, prints the addresses and logins, and stops
+ * everything on Ctrl-C. The benchmark harness starts clusters of 1, 2 and 3 nodes with {@link #start}.
  */
-public final class LocalCluster {
+public final class LocalCluster implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger("anserv.cluster");
-  private static final int FIRST_HTTP_PORT = 8080;
-  private static final int MONGO_PORT = 27028;
 
-  private final Path dir;
+  /**
+   * What to start.
+   *
+   * @param nodes how many nodes
+   * @param dir where the nodes, the broker and the stores keep their data
+   * @param firstHttpPort node 1's HTTP port; node k listens on {@code firstHttpPort + k - 1}
+   * @param firstClusterPort node 1's Hazelcast port (the others take the next free ones)
+   * @param mongoPort the embedded MongoDB's port
+   * @param demo the demo world whose tables the SQL replica holds, with demo credentials; null for neither
+   * @param settings more {@code anserv.*} settings for every node
+   */
+  public record Options(int nodes, Path dir, int firstHttpPort, int firstClusterPort, int mongoPort, DemoLoader demo,
+      Map<String, String> settings) {
+  }
+
+  private final Options options;
   private final List<Process> nodes = new ArrayList<>();
   private BrokerProcess broker;
   private EmbeddedMongo mongo;
   private SqlReplica replica;
   private Vertx vertx;
+  private DemoCredentials credentials;
 
-  private LocalCluster(Path dir) {
-    this.dir = dir;
+  private LocalCluster(Options options) {
+    this.options = options;
+  }
+
+  /**
+   * Starts the broker, the stores and the nodes, and waits until every node answers {@code /health}.
+   *
+   * @param options what to start
+   * @return the running cluster; {@link #close()} stops it
+   * @throws Exception when a part cannot start (the message says which and where its log is)
+   */
+  public static LocalCluster start(Options options) throws Exception {
+    LocalCluster cluster = new LocalCluster(options);
+    try {
+      cluster.startParts();
+      return cluster;
+    } catch (Exception e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  /** The HTTP port of node {@code node} (1-based). */
+  public int httpPort(int node) {
+    return options.firstHttpPort() + node - 1;
+  }
+
+  /** The demo credentials all nodes accept, or null without the demo world. */
+  public DemoCredentials credentials() {
+    return credentials;
   }
 
   /**
@@ -59,48 +103,58 @@ public final class LocalCluster {
     if (count < 1 || count > 9) {
       throw new IllegalArgumentException("anserv cluster takes 1 to 9 nodes, not " + count);
     }
-    LocalCluster cluster = new LocalCluster(Path.of("data", "cluster").toAbsolutePath());
-    Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "anserv-cluster-stop"));
-    cluster.start(count, System.err);
+    Path dir = Path.of("data", "cluster").toAbsolutePath();
+    DemoLoader world = DemoLoader.of(DemoSpec.defaults(), dir.resolve("stores"));
+    LocalCluster cluster = start(new Options(count, dir, 8080, 5701, 27028, world, Map.of()));
+    Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "anserv-cluster-stop"));
+    cluster.streamDemo(world, System.err);
     Thread.currentThread().join();
   }
 
-  private void start(int count, PrintStream out) throws Exception {
+  private void startParts() throws Exception {
+    Path dir = options.dir();
     Path brokerClasspath = BrokerProcess.classpathFile().orElseThrow(() -> new IllegalStateException(
         "kafka-broker/target/broker.classpath is missing: run ./anserv cluster from the repository after a build"));
-    DemoLoader world = DemoLoader.of(DemoSpec.defaults(), dir.resolve("stores"));
     broker = BrokerProcess.start(brokerClasspath, BrokerProcess.freePortPair(), dir.resolve("kafka"),
         Duration.ofSeconds(120));
     LOG.info("Kafka broker ready on {}", broker.bootstrapServers());
-    mongo = EmbeddedMongo.onDisk(dir.resolve("stores/mongo"), MONGO_PORT);
-    vertx = Vertx.vertx();
-    replica = SqlReplica.open(vertx, new JsonObject().put("sql.embedded", true), dir.resolve("stores"), world);
-    DemoCredentials credentials = DemoCredentials.write(dir.resolve("stores/demo/credentials.json"),
-        world.courseIds().subList(0, 1), world.firstStudent());
+    mongo = EmbeddedMongo.onDisk(dir.resolve("stores/mongo"), options.mongoPort());
     Map<String, String> shared = new TreeMap<>();
+    if (options.demo() != null) {
+      vertx = Vertx.vertx();
+      replica = SqlReplica.open(vertx, new JsonObject().put("sql.embedded", true), dir.resolve("stores"),
+          options.demo());
+      credentials = DemoCredentials.write(dir.resolve("stores/demo/credentials.json"),
+          options.demo().courseIds().subList(0, 1), options.demo().firstStudent());
+      shared.put("security.credentials.file", credentials.file().toString());
+      replica.connectionSettings().forEach(entry -> shared.put(entry.getKey(), String.valueOf(entry.getValue())));
+    }
     shared.put("cluster.enabled", "true");
-    shared.put("cluster.name", "anserv-local");
-    shared.put("cluster.members", "127.0.0.1:5701");
+    shared.put("cluster.name", "anserv-local-" + options.firstClusterPort());
+    shared.put("cluster.port", Integer.toString(options.firstClusterPort()));
+    shared.put("cluster.members", "127.0.0.1:" + options.firstClusterPort());
     shared.put("log.engine", "kafka");
     shared.put("log.kafka.bootstrap", broker.bootstrapServers());
     shared.put("log.kafka.replication", "1");
     shared.put("log.kafka.min.insync", "1");
     shared.put("mongo.uri", mongo.connectionString());
-    shared.put("security.credentials.file", credentials.file().toString());
     shared.put("http.instances", "1");
-    replica.connectionSettings().forEach(entry -> shared.put(entry.getKey(), String.valueOf(entry.getValue())));
-    for (int node = 1; node <= count; node++) {
+    shared.putAll(options.settings());
+    for (int node = 1; node <= options.nodes(); node++) {
       nodes.add(startNode(node, shared));
     }
-    for (int node = 1; node <= count; node++) {
+    for (int node = 1; node <= options.nodes(); node++) {
       awaitUp(node);
     }
-    String first = "http://127.0.0.1:" + FIRST_HTTP_PORT;
+  }
+
+  private void streamDemo(DemoLoader world, PrintStream out) throws Exception {
+    String first = "http://127.0.0.1:" + httpPort(1);
     world.streamEvents(URI.create(first + "/events"), credentials.authorization(), out);
-    out.println("\nanserv cluster of " + count + " nodes is up:");
-    for (int node = 1; node <= count; node++) {
-      out.println("  node " + node + ": http://127.0.0.1:" + (FIRST_HTTP_PORT + node - 1) + "  (log: "
-          + dir.resolve("node" + node + "/node.log") + ")");
+    out.println("\nanserv cluster of " + options.nodes() + " nodes is up:");
+    for (int node = 1; node <= options.nodes(); node++) {
+      out.println("  node " + node + ": http://127.0.0.1:" + httpPort(node) + "  (log: "
+          + options.dir().resolve("node" + node + "/node.log") + ")");
     }
     out.println("Which node runs which module: " + first + "/schema?format=html. Logins (any node):\n"
         + "  operator / " + credentials.operatorPassword() + "\n  instructor / " + credentials.instructorPassword()
@@ -108,7 +162,7 @@ public final class LocalCluster {
   }
 
   private Process startNode(int node, Map<String, String> shared) throws IOException {
-    Path nodeDir = dir.resolve("node" + node);
+    Path nodeDir = options.dir().resolve("node" + node);
     java.nio.file.Files.createDirectories(nodeDir);
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m"));
@@ -116,7 +170,7 @@ public final class LocalCluster {
       command.add("--sun-misc-unsafe-memory-access=allow");
     }
     shared.forEach((key, value) -> command.add("-Danserv." + key + "=" + value));
-    command.addAll(List.of("-Danserv.http.port=" + (FIRST_HTTP_PORT + node - 1), "-Danserv.data.dir=" + nodeDir,
+    command.addAll(List.of("-Danserv.http.port=" + httpPort(node), "-Danserv.data.dir=" + nodeDir,
         "-cp", System.getProperty("java.class.path"), "org.anserv.gateway.Main"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("node.log").toFile()));
@@ -128,11 +182,12 @@ public final class LocalCluster {
 
   private void awaitUp(int node) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    URI health = URI.create("http://127.0.0.1:" + (FIRST_HTTP_PORT + node - 1) + "/health");
+    URI health = URI.create("http://127.0.0.1:" + httpPort(node) + "/health");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     while (System.nanoTime() < deadline) {
       if (!nodes.get(node - 1).isAlive()) {
-        throw new IllegalStateException("Node " + node + " exited; see " + dir.resolve("node" + node + "/node.log"));
+        throw new IllegalStateException("Node " + node + " exited; see " + options.dir().resolve("node" + node
+            + "/node.log"));
       }
       try {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3))
@@ -147,11 +202,12 @@ public final class LocalCluster {
       Thread.sleep(500);
     }
     throw new IllegalStateException("Node " + node + " did not start within 3 minutes; see "
-        + dir.resolve("node" + node + "/node.log"));
+        + options.dir().resolve("node" + node + "/node.log"));
   }
 
-  // Nodes first (each hands its modules back and saves their state), then what they used.
-  private void stop() {
+  /** Stops the nodes first (each hands its modules back and saves their state), then what they used. */
+  @Override
+  public void close() {
     nodes.forEach(Process::destroy);
     for (Process node : nodes) {
       try {
