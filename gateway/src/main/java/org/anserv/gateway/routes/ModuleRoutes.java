@@ -5,6 +5,8 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.EncodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.anserv.gateway.http.ApiError;
 import org.anserv.gateway.security.CallerAuth;
 import org.anserv.runtime.bus.Addresses;
@@ -35,6 +38,10 @@ public final class ModuleRoutes {
   private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
   /** How long one refresh of a progress page waits for the view before answering the progress page again. */
   private static final long RESULT_WAIT_MS = 5_000;
+  // In a cluster a module moving between nodes has no consumer for a moment: the old node hands it back, the new one
+  // claims it at its next tick (each second) and deploys it. Calls that find no one are retried for this long.
+  private static final long MOVE_RETRY_MS = 3_000;
+  private static final long MOVE_RETRY_STEP_MS = 100;
 
   private final Vertx vertx;
   private final DeliveryOptions options;
@@ -60,8 +67,7 @@ public final class ModuleRoutes {
     if (params == null) {
       return;
     }
-    vertx.eventBus().<JsonObject>request(Addresses.moduleCall(module),
-            CallRequest.onBehalfOf(CallRequest.query(query, params), CallerAuth.caller(ctx)), options)
+    call(module, CallRequest.onBehalfOf(CallRequest.query(query, params), CallerAuth.caller(ctx)), options)
         .onSuccess(reply -> {
           String json;
           try {
@@ -120,8 +126,8 @@ public final class ModuleRoutes {
   private void callView(RoutingContext ctx, JsonObject request, DeliveryOptions delivery, Waiting waiting) {
     String module = ctx.pathParam("module");
     String view = ctx.pathParam("name");
-    Future<Message<JsonObject>> reply = vertx.eventBus().request(Addresses.moduleCall(module),
-        CallRequest.onBehalfOf(request, CallerAuth.caller(ctx)), delivery);
+    Future<Message<JsonObject>> reply = call(module, CallRequest.onBehalfOf(request, CallerAuth.caller(ctx)),
+        delivery);
     if (waiting != null) {
       long timer = vertx.setTimer(waiting.millis(), id -> html(ctx, 202, ViewPages.pending(module, view,
           waiting.resultPath(), waiting.since(), System.currentTimeMillis())));
@@ -137,6 +143,21 @@ public final class ModuleRoutes {
             ApiError.fromBus(ctx, target, cause);
           }
         });
+  }
+
+  /** A call to a module; in a cluster, retried while no node serves the module, for at most MOVE_RETRY_MS. */
+  private Future<Message<JsonObject>> call(String module, JsonObject request, DeliveryOptions delivery) {
+    long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(vertx.isClustered() ? MOVE_RETRY_MS : 0);
+    return attempt(module, request, delivery, giveUpAt);
+  }
+
+  private Future<Message<JsonObject>> attempt(String module, JsonObject request, DeliveryOptions delivery,
+      long giveUpAt) {
+    return vertx.eventBus().<JsonObject>request(Addresses.moduleCall(module), request, delivery)
+        .recover(cause -> cause instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS
+            && System.nanoTime() < giveUpAt
+            ? vertx.timer(MOVE_RETRY_STEP_MS).compose(v -> attempt(module, request, delivery, giveUpAt))
+            : Future.failedFuture(cause));
   }
 
   private static String resultPath(RoutingContext ctx, String token, long since) {
