@@ -36,7 +36,7 @@ class LoadGeneratorTest {
   }
 
   // The lost answer needs a caller descheduled at one precise point while the server answers: a race, so this test
-  // makes many calls from more threads than cores. Without the fix about one run in three lost a GET here (for good:
+  // makes many calls from more threads than cores. Without the fix about one run in four lost a GET here (for good:
   // the timeout only keeps the test from waiting forever).
   @Test
   void everyGetFromPlainThreadsGetsItsAnswerEvenWhenTheServerAnswersAtOnce() throws Exception {
