@@ -350,8 +350,10 @@ class GatewayTest {
     @Test
     void aQueryNeedingTheSqlReplicaSaysHowToConfigureIt() {
       HttpResponse<Buffer> response = get("/queries/sql-probe/users");
-      assertThat(response.statusCode()).isEqualTo(500);
-      assertThat(response.bodyAsJsonObject().getString("message")).contains("No SQL read-replica is configured");
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("unavailable");
+      assertThat(response.bodyAsJsonObject().getString("message")).contains("No SQL read-replica is configured",
+          "sql.host");
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.List;
  * {@code auth_userprofile}, {@code student_courseenrollment}, {@code courseware_studentmodule}, ...). Only
  * {@code SELECT} (and {@code WITH ... SELECT}, {@code SHOW}, {@code DESCRIBE}, {@code EXPLAIN}) statements run; any
  * other statement fails with a message saying the replica is read-only, and the runtime's connection is itself
- * read-only.
+ * read-only. When the server has no read-replica configured, every statement fails with a {@link QueryFailure} of
+ * status {@code 503} saying how to configure one (a view or query that lets it through answers its caller that).
  *
  * <pre>{@code
  * @Query

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * NDJSON bodies cut from the demo world's encoded events, shared by every connection of a run. Either each event
- * once, as the world has it ({@link #once}: what a platform would send, ids derived from content), or a sample over
- * and over, each copy given a distinct producer {@code id} ({@link #repeated}) so that nothing is stored as a
- * duplicate and a run can go on as long as its clock says.
+ * NDJSON bodies cut from the demo world's encoded events, shared by every connection of a run. Either events once,
+ * as the world has them ({@link #once}, {@link #spread}: what a platform would send, ids derived from content), or a
+ * sample over and over, each copy given a distinct producer {@code id} ({@link #repeated}) so that nothing is stored
+ * as a duplicate and a run can go on as long as its clock says.
  */
 final class EventSource implements AutoCloseable {
 
@@ -20,23 +20,35 @@ final class EventSource implements AutoCloseable {
   private final BufferedReader file;
   private final long limit;
   private final String idPrefix;
+  private final long step;
   private long next;
 
-  private EventSource(List<String> sample, BufferedReader file, long limit, String idPrefix) {
+  private EventSource(List<String> sample, BufferedReader file, long limit, String idPrefix, long step) {
     this.sample = sample;
     this.file = file;
     this.limit = limit;
     this.idPrefix = idPrefix;
+    this.step = step;
   }
 
   /** The first {@code limit} events of {@code events} (NDJSON) once, unchanged, read as they are sent. */
   static EventSource once(Path events, long limit) throws IOException {
-    return new EventSource(null, Files.newBufferedReader(events, StandardCharsets.UTF_8), limit, null);
+    return new EventSource(null, Files.newBufferedReader(events, StandardCharsets.UTF_8), limit, null, 1);
+  }
+
+  /**
+   * About {@code limit} of the {@code total} events of {@code events} once, unchanged, in log order: every
+   * {@code total / limit}-th one, so a part of a big world still reaches every student of it (its first events would
+   * be the few students active first).
+   */
+  static EventSource spread(Path events, long limit, long total) throws IOException {
+    return new EventSource(null, Files.newBufferedReader(events, StandardCharsets.UTF_8), limit, null,
+        Math.max(1, total / Math.max(1, limit)));
   }
 
   /** {@code limit} events cycling through {@code sample}, the n-th given the id {@code prefix + n}. */
   static EventSource repeated(List<String> sample, long limit, String prefix) {
-    return new EventSource(sample, null, limit, prefix);
+    return new EventSource(sample, null, limit, prefix, 1);
   }
 
   /** The next body of up to {@code batch} events, or {@code null} when the source is exhausted. */
@@ -61,7 +73,15 @@ final class EventSource implements AutoCloseable {
       return null;
     }
     try {
-      String line = file != null ? file.readLine() : sample.get((int) (next % sample.size()));
+      String line;
+      if (file == null) {
+        line = sample.get((int) (next % sample.size()));
+      } else {
+        for (long skip = 1; skip < step && file.readLine() != null; skip++) {
+          // the events between two handed out
+        }
+        line = file.readLine();
+      }
       if (line != null) {
         next++;
       }

@@ -41,12 +41,16 @@ final class FullSystem {
   private static double loadWorld(Report report, HarnessOptions options, WorldCache world, LoadGenerator load,
       ModuleLag lag) throws Exception {
     report.memory().reset();
-    report.say("loading the world " + world.spec() + (options.worldEvents() < Long.MAX_VALUE ? ", its first "
-        + options.worldEvents() + " events," : "") + " through every module, load " + Report.load());
+    long total = world.eventCount();
+    long step = total / Math.max(1, options.worldEvents());
+    report.say("loading the world " + world.spec() + (options.worldEvents() >= total ? ""
+        : step <= 1 ? String.format(Locale.ROOT, ", its first %,d events,", options.worldEvents())
+        : String.format(Locale.ROOT, ", %,d of its %,d events (one in %d),", options.worldEvents(), total, step))
+        + " through every module, load " + Report.load());
     long start = System.nanoTime();
     ModuleLag.Watch watch = lag.watch();
     LoadRun run;
-    try (EventSource events = EventSource.once(world.events(), options.worldEvents())) {
+    try (EventSource events = EventSource.spread(world.events(), options.worldEvents(), total)) {
       run = load.closed(events, "/events", options.batch(), options.concurrency(), 3_600);
     }
     double posted = (System.nanoTime() - start) / 1e9;

@@ -19,7 +19,7 @@ import java.util.Set;
  * @param seconds how long each timed phase runs
  * @param mongo the embedded MongoDB's storage, {@code disk} as the server's default or {@code memory}
  * @param sql whether the embedded MariaDB read-replica runs with the world's LMS tables
- * @param worldEvents how many of the world's events scenario 3 sends, from the start
+ * @param worldEvents how many of the world's events scenario 3 sends, spread evenly over it
  * @param out where the Markdown table of the run is written, or {@code null}
  * @param work where worlds, generated modules and server data are kept
  */

@@ -124,17 +124,22 @@ final class LoadGenerator implements AutoCloseable {
     return tally.run(System.nanoTime() - start);
   }
 
-  /** One GET, answered with its status and body; for queries and /metrics. */
+  /**
+   * One GET, answered with its status and body; for queries and /metrics. Called from plain threads (the harness's
+   * main thread, the lag watch).
+   */
   Future<Answer> get(String uri) {
-    return gets.request(request(HttpMethod.GET, uri))
-        .compose(request -> request.send())
-        .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body)));
+    // The body is asked for in the same callback that gets the response, never in a step chained on the caller's
+    // thread: a response whose end arrives before body() is called has its body dropped and body() never completes.
+    // Chained from a plain thread, that step is attached late whenever the thread is descheduled while the server
+    // answers (a memoized query in under a millisecond), and one GET in a few hundred then waited forever.
+    return gets.request(request(HttpMethod.GET, uri)).compose(request -> request.send()
+        .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body))));
   }
 
   private Future<Integer> post(HttpClient client, String path, String body) {
     return client.request(request(HttpMethod.POST, path).putHeader("Content-Type", "application/x-ndjson"))
-        .compose(request -> request.send(body))
-        .compose(response -> response.body().map(b -> response.statusCode()));
+        .compose(request -> request.send(body).compose(response -> response.body().map(b -> response.statusCode())));
   }
 
   private RequestOptions request(HttpMethod method, String uri) {

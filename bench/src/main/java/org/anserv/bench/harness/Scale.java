@@ -10,8 +10,8 @@ import org.anserv.demo.DemoSpec;
  *
  * @param name what it is called on the command line
  * @param world the demo world loaded through every standard module and queried (scenarios 3–5)
- * @param worldEvents how many of its events are sent, from the start (the whole 10k-student world is 371k events:
- *     more than 10 minutes through every module on 2 cores)
+ * @param worldEvents how many of its events are sent, spread evenly over it so that every student is seen (the
+ *     whole 10k-student world is 371k events: about 20 minutes through every module on 2 cores)
  * @param sample the world whose events are replayed, with fresh ids, where a scenario needs more than one pass
  * @param seconds how long each timed phase runs
  * @param realtimeRate single-event synchronous POSTs per second in scenario 4
@@ -35,12 +35,12 @@ record Scale(String name, DemoSpec world, long worldEvents, DemoSpec sample, dou
   /** The scale named {@code name}. */
   static Scale named(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
-      case "smoke" -> new Scale("smoke", new DemoSpec(42, 1, 20, 3, START), Long.MAX_VALUE,
-          new DemoSpec(42, 1, 20, 3, START), 1, 50, 2, List.of(1, 3), 500, List.of(1_000, 5_000), false);
+      case "smoke" -> new Scale("smoke", new DemoSpec(42, 1, 10, 2, START), 400,
+          new DemoSpec(42, 1, 10, 2, START), 1, 50, 2, List.of(1, 3), 300, List.of(1_000, 3_000), false);
       case "small" -> new Scale("small", DemoSpec.defaults(), Long.MAX_VALUE, DemoSpec.defaults(), 5, 1_000, 20,
           List.of(1, 10), 20_000, List.of(10_000, 100_000), true);
-      case "default" -> new Scale("default", new DemoSpec(42, 1, 10_000, 1, START), 100_000, DemoSpec.defaults(),
-          10, 1_000, 30, List.of(1, 10, 100), 50_000, List.of(10_000, 100_000, 1_000_000), true);
+      case "default" -> new Scale("default", new DemoSpec(42, 1, 10_000, 1, START), 30_000, DemoSpec.defaults(),
+          10, 1_000, 20, List.of(1, 10, 100), 10_000, List.of(10_000, 100_000, 1_000_000), true);
       default -> throw new IllegalArgumentException("Unknown scale '" + name + "': use smoke, small or default.");
     };
   }

@@ -238,8 +238,8 @@ final class EndpointCalls {
     if (cause instanceof BadParameterException) {
       return Failures.BAD_REQUEST;
     }
-    if (cause.getCause() instanceof QueryFailure refusal
-        && (refusal.status() == Failures.BAD_REQUEST || refusal.status() == Failures.NOT_FOUND)) {
+    if (cause.getCause() instanceof QueryFailure refusal && (refusal.status() == Failures.BAD_REQUEST
+        || refusal.status() == Failures.NOT_FOUND || refusal.status() == Failures.UNAVAILABLE)) {
       return refusal.status();
     }
     if (cause instanceof QueueFullException || cause instanceof ModuleStoppedException) {

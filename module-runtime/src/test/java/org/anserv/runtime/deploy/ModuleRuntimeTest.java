@@ -29,6 +29,7 @@ import org.anserv.api.Param;
 import org.anserv.api.Queries;
 import org.anserv.api.Query;
 import org.anserv.api.ReadOnlyDb;
+import org.anserv.api.Sql;
 import org.anserv.api.Cron;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
@@ -366,6 +367,26 @@ class ModuleRuntimeTest {
     assertThat(peek.getBoolean("isWritable")).isFalse();
     assertThat(peek.getString("write")).isEqualTo("Collection 'events' is read-only here: an aggregation with $out"
         + " or $merge would write; run it in the module that owns the database.");
+  }
+
+  @Module(name = "replica-reader")
+  public static class ReplicaReader {
+    @Query
+    public Future<List<JsonObject>> enrolled(Sql sql) {
+      return sql.query("SELECT user_id FROM student_courseenrollment");
+    }
+  }
+
+  @Test
+  void aQueryNeedingTheSqlReplicaWhenNoneIsConfiguredIsUnavailableNotAModuleFailure() {
+    await(runtime.deploy(ReplicaReader.class));
+
+    assertThatThrownBy(() -> query("replica-reader", "enrolled", Map.of()))
+        .isInstanceOfSatisfying(ReplyException.class, e -> {
+          assertThat(e.failureCode()).isEqualTo(503);
+          assertThat(e.getMessage()).startsWith("No SQL read-replica is configured")
+              .contains("sql.host", "sql.embedded=true");
+        });
   }
 
   @Test

@@ -309,7 +309,8 @@ class EnrollmentTest {
     void demographicsFailSayingHowToConfigureAReplica() {
       try (ModuleTestKit noSql = ModuleTestKit.start(Enrollment.class)) {
         assertThatThrownBy(() -> noSql.query("enrollment", "demographics", Map.of("course", "c")))
-            .isInstanceOf(CallFailedException.class).hasMessageContaining("No SQL read-replica is configured");
+            .isInstanceOfSatisfying(CallFailedException.class, e -> assertThat(e.status()).isEqualTo(503))
+            .hasMessageContaining("No SQL read-replica is configured");
         assertThat(noSql.view("enrollment", "demographics", Map.of("course", "c")))
             .contains("The LMS replica could not be read: No SQL read-replica is configured");
       }
