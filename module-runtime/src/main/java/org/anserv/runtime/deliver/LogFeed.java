@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * Feeds a group of one module's handlers from the event log, from the group's persisted cursor, one chunk at a time.
  * A queued feed tails the log at its own pace. A realtime feed, once caught up, takes the batches the router pushes
  * as they are stored (and answers hard-realtime requests with its report); when a pushed batch does not start where
- * the feed stands (the module was busy, restarted or just deployed), it catches up from the log first, so no event
- * is skipped. Used from the module's context only.
+ * the feed stands (the module was busy, restarted or just deployed), it catches up from the log first, and when the
+ * batch has holes (another node's events stored between its parts), it reads through the batch's end from the log,
+ * so no event is skipped. Used from the module's context only.
  */
 public final class LogFeed {
 
