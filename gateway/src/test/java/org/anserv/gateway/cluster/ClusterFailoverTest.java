@@ -35,9 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code kill -9}, then it joins again: every module keeps running on exactly one node, and the figures equal what
  * was sent, each acknowledged event counted once.
  *
- * <p>Tagged {@code cluster} and left out of the default build: passed on an idle machine, but once, with the machine
- * saturated by other builds, the counts module ended one batch (20 events) short after the kill; that race is not
- * found yet. Run it with {@code ./mvnw -pl gateway verify -Danserv.excluded.groups= -Dtest=ClusterFailoverTest}.
+ * <p>Tagged {@code cluster} and left out of the default build (two to four minutes). Under load it once ended one batch
+ * short: a batch stored in two parts with another node's batch between them made a realtime feed step over that one
+ * (fixed in {@code LogFeed}; {@code ModuleRuntimeTest} reproduces it). Run it with
+ * {@code ./mvnw -pl gateway verify -Danserv.excluded.groups= -Dtest=ClusterFailoverTest}.
  */
 @Tag("cluster")
 @Timeout(value = 420, unit = TimeUnit.SECONDS)
@@ -152,6 +153,8 @@ class ClusterFailoverTest {
     long handedBackMillis = (System.nanoTime() - joinedAt) / 1_000_000;
     assertThat(handedBack).as("modules handed to the node that joined").isPositive();
     stream(new CopyOnWriteArrayList<>(nodes), 30, () -> { });
+    // a client whose POST failed while modules moved retries it, as after the kill
+    resendUnacknowledged(nodes.get(0));
     awaitEveryModuleOnOneNode(Duration.ofSeconds(60));
     assertFigures(nodes);
     long expected = truth.values().stream().mapToLong(Long::longValue).sum();

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * Feeds a group of one module's handlers from the event log, from the group's persisted cursor, one chunk at a time.
  * A queued feed tails the log at its own pace. A realtime feed, once caught up, takes the batches the router pushes
  * as they are stored (and answers hard-realtime requests with its report); when a pushed batch does not start where
- * the feed stands (the module was busy, restarted or just deployed), it catches up from the log first, so no event
- * is skipped. Used from the module's context only.
+ * the feed stands (the module was busy, restarted or just deployed), it catches up from the log first, and when the
+ * batch has holes (another node's events stored between its parts), it reads through the batch's end from the log,
+ * so no event is skipped. Used from the module's context only.
  */
 public final class LogFeed {
 
@@ -126,6 +127,15 @@ public final class LogFeed {
         pump();
         return;
       }
+      if (!events.isEmpty() && !consecutive(events)) {
+        // On a shared log (Kafka, several nodes) one batch may be stored in parts with another node's events between
+        // them; delivering it as pushed would step over those. Read through its end from the log instead: its
+        // events are handled there, and the push is answered empty below.
+        limit = events.getLast().offset() + 1;
+        live = false;
+        pump();
+        return;
+      }
       waiting.poll();
       waitingEvents -= next.batch().events().size();
       if (events.isEmpty()) {
@@ -142,6 +152,10 @@ public final class LogFeed {
         }
       });
     }
+  }
+
+  private static boolean consecutive(List<LoggedEvent> events) {
+    return events.getLast().offset() - events.getFirst().offset() == events.size() - 1;
   }
 
   // Reads the next chunk up to the limit; when there is none, goes live (realtime) or waits for more (queued).
@@ -163,6 +177,12 @@ public final class LogFeed {
         LOG.atWarn().addKeyValue("module", module).addKeyValue("feed", name).log("Reading the log failed, retrying"
             + " in 1 s: {}", read.cause().toString());
         vertx.setTimer(1_000, t -> pump());
+        return;
+      }
+      if (read.result().isEmpty() && limit != NO_LIMIT) {
+        // A pushed batch shows events below the limit that this node's view of the log's end has not reached yet
+        // (another node appended them): wait for it, rather than spin between going live and catching up.
+        log.awaitEndAfter(cursor).onSuccess(end -> pump());
         return;
       }
       if (read.result().isEmpty()) {

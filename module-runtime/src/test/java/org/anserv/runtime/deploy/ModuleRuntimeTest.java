@@ -35,6 +35,10 @@ import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.bus.EventBatch;
+import org.anserv.runtime.bus.LiveBatch;
+import org.anserv.runtime.bus.LoggedEvent;
+import org.anserv.runtime.log.AppendResult;
+import org.anserv.runtime.route.LogCodec;
 import org.anserv.runtime.route.EventIds;
 import org.anserv.runtime.store.EmbeddedMongo;
 import org.junit.jupiter.api.AfterEach;
@@ -492,6 +496,35 @@ class ModuleRuntimeTest {
     await(runtime.rebuild("echo"));
     Thread.sleep(500);
     assertThat(((JsonObject) query("pongs", "seen", Map.of())).getJsonArray("pongs")).hasSize(1);
+  }
+
+  // On Kafka a node's batch may be stored in two parts with another node's batch between them (the producer sent
+  // it in two requests), and the nodes' pushes may arrive in either order.
+  @Test
+  void aRealtimeFeedHandlesTheEventsStoredInsideAPushedBatchsSpanByAnotherNode() throws Exception {
+    await(runtime.deploy(Counter.class));
+    List<LoggedEvent> firstPart = append(event("a1"), event("a2"));
+    List<LoggedEvent> otherNodes = append(event("b1"), event("b2"), event("b3"));
+    List<LoggedEvent> secondPart = append(event("a3"));
+    List<LoggedEvent> split = new ArrayList<>(firstPart);
+    split.addAll(secondPart);
+
+    vertx.eventBus().publish(Addresses.EVENTS, new LiveBatch(split));
+    vertx.eventBus().publish(Addresses.EVENTS, new LiveBatch(otherNodes));
+
+    eventually(() -> assertThat(query("counter", "total", Map.of())).isEqualTo(6L));
+    Thread.sleep(300);
+    assertThat(query("counter", "total", Map.of())).isEqualTo(6L);
+  }
+
+  // Appends to the log directly, as another node would, without the router's push.
+  private List<LoggedEvent> append(Event... events) {
+    List<AppendResult> results = await(log.append(List.of(events).stream().map(LogCodec::entry).toList()));
+    List<LoggedEvent> logged = new ArrayList<>();
+    for (int i = 0; i < events.length; i++) {
+      logged.add(new LoggedEvent(results.get(i).offset(), System.currentTimeMillis(), events[i]));
+    }
+    return logged;
   }
 
   @Test
