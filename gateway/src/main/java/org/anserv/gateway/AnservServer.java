@@ -51,11 +51,9 @@ public final class AnservServer {
   private final int port;
   private final ModulePlacement placement;
   private ModuleProcesses processes;
-  private final String gatewayDeployment;
 
   private AnservServer(ModuleRuntime runtime, EventLog log, EmbeddedMongo embeddedMongo, RunMarker marker,
-      Readiness readiness, int port, ModulePlacement placement, String gatewayDeployment) {
-    this.gatewayDeployment = gatewayDeployment;
+      Readiness readiness, int port, ModulePlacement placement) {
     this.runtime = runtime;
     this.log = log;
     this.embeddedMongo = embeddedMongo;
@@ -136,8 +134,7 @@ public final class AnservServer {
         .compose(runtime -> placeModules(vertx, runtime, runtimeSettings, marker, config, isolation, scope, meters)
             .onSuccess(placed::set)
             .compose(placement -> deployGateway(vertx, gateway, security, meters, readiness, config, port)
-                .map(gatewayId -> new AnservServer(runtime, log, mongo, marker, readiness, port.get(), placement,
-                    gatewayId))))
+                .map(v -> new AnservServer(runtime, log, mongo, marker, readiness, port.get(), placement))))
         .map(server -> {
           if (isolation.any()) {
             JsonObject reach = sqlReach.copy().put("mongo.uri", runtimeSettings.mongoConnectionString());
@@ -210,7 +207,7 @@ public final class AnservServer {
     }
   }
 
-  private static Future<String> deployGateway(Vertx vertx, GatewaySettings settings, GatewaySecurity security,
+  private static Future<Void> deployGateway(Vertx vertx, GatewaySettings settings, GatewaySecurity security,
       PrometheusMeterRegistry meters, Readiness readiness, JsonObject config, AtomicInteger port) {
     int instances = GatewaySettings.number(config, "http.instances", Runtime.getRuntime().availableProcessors())
         .intValue();
@@ -222,7 +219,8 @@ public final class AnservServer {
           XapiSettings.fromConfig(config));
       created.add(verticle);
       return verticle;
-    }, new DeploymentOptions().setInstances(instances)).onSuccess(id -> port.set(created.getFirst().actualPort()));
+    }, new DeploymentOptions().setInstances(instances)).onSuccess(id -> port.set(created.getFirst().actualPort()))
+        .mapEmpty();
   }
 
   private static EmbeddedMongo embeddedMongo(JsonObject config) {
@@ -254,13 +252,9 @@ public final class AnservServer {
    * clean stop; close Vert.x after.
    */
   public Future<Void> close() {
-    // no request may come in once the router is gone: it would be told no one takes events, not to retry
-    Future<Void> gatewayClosed = runtime.vertx().undeploy(gatewayDeployment)
-        .recover(cause -> Future.succeededFuture());
     // the isolated modules' processes and this node's modules stop side by side, each saving its state
-    Future<Void> handedBack = gatewayClosed.transform(v -> Future.join(
-        processes == null ? Future.succeededFuture() : processes.stop(),
-        placement == null ? Future.succeededFuture() : placement.stop()).mapEmpty());
+    Future<Void> handedBack = Future.join(processes == null ? Future.succeededFuture() : processes.stop(),
+        placement == null ? Future.succeededFuture() : placement.stop()).mapEmpty();
     return handedBack.eventually(runtime::close).eventually(readiness::close).eventually(log::close)
         .onComplete(v -> {
       if (embeddedMongo != null) {
