@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * ({@link RuntimeSettings#HALT_ON_CPU_LOOP}). Whatever ended it, it is started again after a delay that doubles with
  * each crash in a row, and the module shows as quarantined in the registry until the process runs it again. The
  * process's standard input is a pipe from this node that nothing is written to: when this node's process ends,
- * the pipe closes and the module's process stops itself. A killed process did not save its state: its next run rebuilds the module
- * from the shared log (see {@code ModulePlacement}), so the events it missed wait there for it.
+ * the pipe closes and the module's process stops itself. A killed process did not save its state: its next run
+ * rebuilds the module from the shared log (see {@code ModulePlacement}), so the events it missed wait there for it.
  */
 final class ModuleProcess {
 

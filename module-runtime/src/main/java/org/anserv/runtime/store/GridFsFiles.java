@@ -93,7 +93,8 @@ public final class GridFsFiles implements FileStore {
     if (!validName(name)) {
       return Future.succeededFuture();
     }
-    return fence.get().compose(permitted -> bucket()).compose(fs -> fs.findIds(new JsonObject().put("filename", name)).compose(ids -> delete(fs, ids)))
+    return fence.get().compose(permitted -> bucket())
+        .compose(fs -> fs.findIds(new JsonObject().put("filename", name)).compose(ids -> delete(fs, ids)))
         .mapEmpty();
   }
 
