@@ -351,7 +351,9 @@ public final class ModulePlacement {
   public Future<Void> stop() {
     stopped = true;
     vertx.cancelTimer(timer);
-    return tickDone.eventually(() -> {
+    // with ticks over, the lease is confirmed once more, so the hand-backs' final saves do not wait on a lapsed one
+    long now = clock.getAsLong();
+    return tickDone.eventually(() -> checkOwnership().onSuccess(v -> renew(now))).eventually(() -> {
       List<Future<Void>> stops = new ArrayList<>();
       List<String> keys;
       synchronized (this) {
