@@ -89,7 +89,7 @@ public final class CaliperIntake {
           meters.counter("anserv.intake.events", "format", "caliper", "outcome", "accepted").increment(events.size());
           ctx.response().setStatusCode(200).end();
         })
-        .onFailure(cause -> ApiError.fromBus(ctx, "The event log", cause));
+        .onFailure(cause -> ApiError.fromBus(ctx, ApiError.EVENT_LOG, cause));
   }
 
   private static void read(Object value, String where, List<Event> events) {

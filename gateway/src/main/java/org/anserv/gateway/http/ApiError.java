@@ -11,6 +11,9 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class ApiError {
 
+  /** The target named in failures of {@code anserv.events.submit}: the node's router in front of its event log. */
+  public static final String EVENT_LOG = "The event log";
+
   private ApiError() {
   }
 
@@ -43,6 +46,11 @@ public final class ApiError {
    */
   public static Failure failure(String target, Throwable cause) {
     if (cause instanceof ReplyException reply) {
+      if (reply.failureType() == ReplyFailure.NO_HANDLERS && EVENT_LOG.equals(target)) {
+        // the node's own router is gone: it is stopping; a 404 would make producers drop the batch
+        return new Failure(503, "This node is stopping and takes no more events; nothing of this request was"
+            + " stored. Send it again, to another node or once this one is back.");
+      }
       if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
         return new Failure(404, "No module serves " + target + ": it is not deployed (or failed to deploy). GET"
             + " /schema lists the modules and their views and queries.");

@@ -122,8 +122,8 @@ public final class EventIntake {
         })
         .onFailure(cause -> {
           metrics.refusedEvents(format, events.size());
-          metrics.done(sample, format, sync, ApiError.failure("Event delivery", cause).status());
-          ApiError.fromBus(ctx, "Event delivery", cause);
+          metrics.done(sample, format, sync, ApiError.failure(ApiError.EVENT_LOG, cause).status());
+          ApiError.fromBus(ctx, ApiError.EVENT_LOG, cause);
         });
   }
 

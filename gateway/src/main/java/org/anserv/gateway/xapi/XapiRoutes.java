@@ -128,7 +128,7 @@ public final class XapiRoutes {
       meters.counter("anserv.intake.requests", "format", "xapi", "outcome", "refused_" + e.status()).increment();
       ApiError.send(ctx, e.status(), e.getMessage());
     } else {
-      ApiError.fromBus(ctx, "The event log", cause);
+      ApiError.fromBus(ctx, ApiError.EVENT_LOG, cause);
     }
   }
 
