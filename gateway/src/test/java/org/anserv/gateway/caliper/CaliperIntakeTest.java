@@ -3,20 +3,16 @@ package org.anserv.gateway.caliper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.anserv.gateway.AnservServer;
+import org.anserv.gateway.IntakeOnlyServer;
 import org.anserv.gateway.SharedData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +26,7 @@ class CaliperIntakeTest {
 
   private static final String V1P2 = "http://purl.imsglobal.org/ctx/caliper/v1p2";
 
-  private Vertx vertx;
-  private AnservServer server;
+  private IntakeOnlyServer server;
   private WebClient client;
   private List<JsonObject> events;
 
@@ -40,19 +35,14 @@ class CaliperIntakeTest {
     Path input = SharedData.find("xapi/erb-caliper-expected-events.ndjson").orElse(null);
     assumeTrue(input != null, "SKIPPED: ../shared/data/xapi is absent; the Caliper tests need it");
     events = Files.readAllLines(input).stream().filter(l -> !l.isBlank()).map(JsonObject::new).toList();
-    vertx = Vertx.vertx();
-    server = AnservServer.start(vertx, new JsonObject().put("http.port", 0).put("http.instances", 1).put("security.enabled", false)
-        .put("mongo.embedded.storage", "memory").put("data.dir", dir.toString()).put("log.durability", "process")
-        .put("modules.discover", false), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
-        .await(60, TimeUnit.SECONDS);
-    client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(server.port())
-        .setDefaultHost("127.0.0.1"));
+    server = IntakeOnlyServer.start(dir);
+    client = server.client();
   }
 
   @AfterEach
   void stop() throws Exception {
     if (server != null) {
-      server.close().eventually(vertx::close).await(30, TimeUnit.SECONDS);
+      server.close();
     }
   }
 

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.luben.zstd.Zstd;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
-import org.anserv.gateway.AnservServer;
+import org.anserv.gateway.IntakeOnlyServer;
 import org.anserv.gateway.SharedData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LogShipperIntakeTest {
 
-  private Vertx vertx;
-  private AnservServer server;
+  private IntakeOnlyServer server;
   private WebClient client;
   private List<JsonObject> events;
 
@@ -49,19 +44,14 @@ class LogShipperIntakeTest {
     Path input = SharedData.find("xapi/erb-input-events.ndjson").orElse(null);
     assumeTrue(input != null, "SKIPPED: ../shared/data/xapi is absent; the log shipper tests need it");
     events = Files.readAllLines(input).stream().filter(l -> !l.isBlank()).map(JsonObject::new).toList();
-    vertx = Vertx.vertx();
-    server = AnservServer.start(vertx, new JsonObject().put("http.port", 0).put("http.instances", 1).put("security.enabled", false)
-        .put("mongo.embedded.storage", "memory").put("data.dir", dir.toString()).put("log.durability", "process")
-        .put("modules.discover", false), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
-        .await(60, TimeUnit.SECONDS);
-    client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(server.port())
-        .setDefaultHost("127.0.0.1"));
+    server = IntakeOnlyServer.start(dir);
+    client = server.client();
   }
 
   @AfterEach
   void stop() throws Exception {
     if (server != null) {
-      server.close().eventually(vertx::close).await(30, TimeUnit.SECONDS);
+      server.close();
     }
   }
 
