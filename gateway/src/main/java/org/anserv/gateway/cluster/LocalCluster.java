@@ -164,15 +164,10 @@ public final class LocalCluster implements AutoCloseable {
   private Process startNode(int node, Map<String, String> shared) throws IOException {
     Path nodeDir = options.dir().resolve("node" + node);
     java.nio.file.Files.createDirectories(nodeDir);
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m"));
-    if (Runtime.version().feature() >= 23) {
-      command.add("--sun-misc-unsafe-memory-access=allow");
-    }
-    shared.forEach((key, value) -> command.add("-Danserv." + key + "=" + value));
-    command.addAll(List.of("-Danserv.http.port=" + httpPort(node), "-Danserv.data.dir=" + nodeDir,
-        "-cp", System.getProperty("java.class.path"), "org.anserv.gateway.Main"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+    List<String> settings = new ArrayList<>();
+    shared.forEach((key, value) -> settings.add("-Danserv." + key + "=" + value));
+    settings.addAll(List.of("-Danserv.http.port=" + httpPort(node), "-Danserv.data.dir=" + nodeDir));
+    ProcessBuilder builder = new ProcessBuilder(NodeCommand.of(512, settings)).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("node.log").toFile()));
     builder.environment().keySet().removeIf(name -> name.startsWith("ANSERV_") && !name.equals("ANSERV_LOG_FORMAT"));
     Process process = builder.start();

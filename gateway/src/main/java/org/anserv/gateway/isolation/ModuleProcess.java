@@ -12,16 +12,15 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.anserv.gateway.cluster.NodeCommand;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.registry.ModuleRegistry;
@@ -97,11 +96,6 @@ final class ModuleProcess {
     return process != null && process.isAlive() ? process.pid() : -1;
   }
 
-  /** Whether the process answers its pings now. */
-  boolean answering() {
-    return up.get() == 1;
-  }
-
   private synchronized void launch() {
     restartTimer = -1;
     if (stopping) {
@@ -148,26 +142,10 @@ final class ModuleProcess {
   }
 
   private List<String> command(Path configFile) {
-    String classpath = System.getProperty("java.class.path", "");
-    if (classpath.isBlank()) {
-      throw new IllegalStateException("this JVM has no class path to give the module's process (started from a"
-          + " module path?): start anserv with -jar or -cp");
-    }
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-Xmx" + settings.heapMegabytes().get(module) + "m", "-XX:+ExitOnOutOfMemoryError"));
-    // this JVM's options (native access, opens, system properties), never its heap, agents or anserv settings
-    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (option.startsWith("--enable-native-access") || option.startsWith("--sun-misc-unsafe-memory-access")
-          || option.startsWith("--add-opens") || option.startsWith("--add-exports")
-          || option.startsWith("--enable-preview") || option.startsWith("-D") && !option.startsWith("-Danserv.")) {
-        command.add(option);
-      }
-    }
     String format = System.getProperty("anserv.log.format", System.getenv().getOrDefault("ANSERV_LOG_FORMAT",
         "text"));
-    command.addAll(List.of("-Danserv.log.format=" + format, "-cp", classpath,
-        "org.anserv.gateway.Main", "--config", configFile.toString()));
-    return command;
+    return NodeCommand.of(settings.heapMegabytes().get(module), List.of("-XX:+ExitOnOutOfMemoryError",
+        "-Danserv.log.format=" + format), "--config", configFile.toString());
   }
 
   // Timers, pings and exits arrive on several threads: every method touching the process's state is synchronized.

@@ -72,12 +72,6 @@ public final class ModuleProcesses {
     return process == null ? -1 : process.pid();
   }
 
-  /** Whether module {@code module}'s process answers its pings now. */
-  public boolean answering(String module) {
-    ModuleProcess process = processes.get(module);
-    return process != null && process.answering();
-  }
-
   /** Stops every process cleanly (each module saves its state), killing those that do not stop in time. */
   public Future<Void> stop() {
     return Future.join(processes.values().stream().map(ModuleProcess::stop).toList()).mapEmpty();
