@@ -27,6 +27,7 @@ import org.anserv.gateway.security.SecuritySettings;
 import org.anserv.gateway.xapi.XapiSettings;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
+import org.anserv.runtime.call.ModuleCalls;
 import org.anserv.runtime.deploy.MissingSql;
 import org.anserv.runtime.deploy.ModuleDiscovery.Candidate;
 import org.anserv.runtime.log.EventLog;
@@ -133,7 +134,8 @@ public final class AnservServer {
     return ModuleRuntime.start(vertx, runtimeSettings, log, sql, meters)
         .compose(runtime -> placeModules(vertx, runtime, runtimeSettings, marker, config, isolation, scope, meters)
             .onSuccess(placed::set)
-            .compose(placement -> deployGateway(vertx, gateway, security, meters, readiness, config, port)
+            .compose(placement -> deployGateway(vertx, gateway, security, meters, readiness, config, port,
+                runtime.calls())
                 .map(v -> new AnservServer(runtime, log, mongo, marker, readiness, port.get(), placement))))
         .map(server -> {
           if (isolation.any()) {
@@ -208,7 +210,7 @@ public final class AnservServer {
   }
 
   private static Future<Void> deployGateway(Vertx vertx, GatewaySettings settings, GatewaySecurity security,
-      PrometheusMeterRegistry meters, Readiness readiness, JsonObject config, AtomicInteger port) {
+      PrometheusMeterRegistry meters, Readiness readiness, JsonObject config, AtomicInteger port, ModuleCalls calls) {
     int instances = GatewaySettings.number(config, "http.instances", Runtime.getRuntime().availableProcessors())
         .intValue();
     // Vert.x shares one random port among servers that ask for the same negative port.
@@ -216,7 +218,7 @@ public final class AnservServer {
     List<GatewayVerticle> created = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
       GatewayVerticle verticle = new GatewayVerticle(shared, security, meters, readiness.checks(),
-          XapiSettings.fromConfig(config));
+          XapiSettings.fromConfig(config), calls);
       created.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(instances)).onSuccess(id -> port.set(created.getFirst().actualPort()))

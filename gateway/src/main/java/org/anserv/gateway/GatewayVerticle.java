@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.anserv.gateway.xapi.XapiRoutes;
 import org.anserv.gateway.xapi.XapiSettings;
+import org.anserv.runtime.call.ModuleCalls;
 
 /**
  * The HTTP gateway: event intake, view, query and file routing, schema, metrics and health. It reaches modules only over
@@ -42,10 +43,13 @@ public final class GatewayVerticle extends VerticleBase {
   private final PrometheusMeterRegistry meters;
   private final HealthChecks readiness;
   private final XapiSettings xapi;
+  private final ModuleCalls calls;
   private HttpServer server;
 
+  /** The gateway of one event loop; {@code calls} reach the modules, wherever they or their shards run. */
   public GatewayVerticle(GatewaySettings settings, GatewaySecurity security, PrometheusMeterRegistry meters,
-      HealthChecks readiness, XapiSettings xapi) {
+      HealthChecks readiness, XapiSettings xapi, ModuleCalls calls) {
+    this.calls = calls;
     this.settings = settings;
     this.security = security;
     this.meters = meters;
@@ -83,7 +87,8 @@ public final class GatewayVerticle extends VerticleBase {
       return managementRouter(router);
     }
     EventIntake intake = new EventIntake(vertx, settings, meters);
-    ModuleRoutes modules = new ModuleRoutes(vertx, settings.callTimeoutMillis(), settings.asyncViewMillis());
+    ModuleRoutes modules = new ModuleRoutes(vertx, calls, settings.callTimeoutMillis(),
+        settings.asyncViewMillis());
 
     ProducerAuth producers = security.producerAuth(meters);
     security.mountCallers(vertx, router, meters);

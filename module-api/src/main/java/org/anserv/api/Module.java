@@ -33,4 +33,10 @@ public @interface Module {
 
   /** One or two sentences shown on the dashboard and in the schema. */
   String description() default "";
+
+  /**
+   * What one instance holds state about: {@link Scope#GLOBAL} (the default) runs as one instance; a
+   * {@link Scope#STUDENT} or {@link Scope#RESOURCE} module is sharded by key, and its views and queries name the key.
+   */
+  Scope scope() default Scope.GLOBAL;
 }

@@ -37,4 +37,10 @@ public @interface Query {
    * anything else.
    */
   Access access() default Access.DEFAULT;
+
+  /**
+   * For a module sharded by {@link Module#scope()}: how the shards' answers combine when a call does not name the
+   * shard key. {@link Merge#NONE} (the default) makes the key required.
+   */
+  Merge merge() default Merge.NONE;
 }

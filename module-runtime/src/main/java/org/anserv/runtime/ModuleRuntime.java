@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.anserv.api.Sql;
+import org.anserv.api.Scope;
 import org.anserv.runtime.bus.BusGuard;
+import org.anserv.runtime.call.ModuleCalls;
+import org.anserv.runtime.define.ModuleInspector;
+import org.anserv.runtime.shard.Shard;
 import org.anserv.runtime.bus.EventBatch;
 import org.anserv.runtime.bus.EventBatchCodec;
 import org.anserv.runtime.bus.LiveBatch;
@@ -32,12 +36,17 @@ public final class ModuleRuntime {
   private final ModuleRegistry registry;
   private final ModuleDeployer deployer;
   private final Databases databases;
+  private final ModuleCalls calls;
+  private final RuntimeSettings settings;
 
-  private ModuleRuntime(Vertx vertx, ModuleRegistry registry, ModuleDeployer deployer, Databases databases) {
+  private ModuleRuntime(Vertx vertx, RuntimeSettings settings, ModuleRegistry registry, ModuleDeployer deployer,
+      Databases databases, ModuleCalls calls) {
     this.vertx = vertx;
+    this.settings = settings;
     this.registry = registry;
     this.deployer = deployer;
     this.databases = databases;
+    this.calls = calls;
   }
 
   /**
@@ -54,13 +63,14 @@ public final class ModuleRuntime {
     BusGuard.install(vertx);
     ModuleRegistry registry = new ModuleRegistry();
     Databases databases = new Databases(vertx, settings.mongoConnectionString(), settings.databasePrefix());
-    ModuleServices services = new ModuleServices(settings, log, databases, sql, meters);
+    ModuleCalls calls = new ModuleCalls(vertx, registry);
+    ModuleServices services = new ModuleServices(settings, log, databases, sql, meters, calls);
     ModuleDeployer deployer = new ModuleDeployer(vertx, services, registry);
     return vertx.deployVerticle(new RegistryVerticle(registry))
         .compose(id -> vertx.deployVerticle(new RouterVerticle(log, registry, settings.maxHops(),
             settings.callTimeoutMillis(), meters)))
         .compose(id -> vertx.deployVerticle(new RebuildVerticle(deployer)))
-        .map(id -> new ModuleRuntime(vertx, registry, deployer, databases));
+        .map(id -> new ModuleRuntime(vertx, settings, registry, deployer, databases, calls));
   }
 
   /**
@@ -88,15 +98,48 @@ public final class ModuleRuntime {
   }
 
   /**
-   * Deploys the given modules, after dropping their databases when {@code fresh} (their state is then rebuilt from
-   * the event log): how a cluster node takes over modules one by one.
+   * Deploys the given modules, each whole or as all its shards, after dropping their databases when {@code fresh}
+   * (their state is then rebuilt from the event log).
    *
    * @param candidates modules found by {@link #discover(String)}
    * @param fresh whether to rebuild their state from the log
-   * @return the names deployed; the others are recorded in the registry as failed
+   * @return the instance names deployed; the others are recorded in the registry as failed
    */
   public Future<List<String>> deploy(List<ModuleDiscovery.Candidate> candidates, boolean fresh) {
     return deployer.deployAll(candidates, fresh);
+  }
+
+  /**
+   * Deploys one shard of a module ({@link Shard#WHOLE} for a module that is not split), after dropping its database
+   * when {@code fresh} (its state is then rebuilt from the event log): how a cluster node takes over modules and
+   * shards one by one.
+   *
+   * @param candidate a module found by {@link #discover(String)}
+   * @param shard which shard of it
+   * @param fresh whether to rebuild its state from the log
+   * @return the instance name deployed; fails when the module is invalid or does not start (recorded in the
+   *     registry as failed)
+   */
+  public Future<String> deploy(ModuleDiscovery.Candidate candidate, Shard shard, boolean fresh) {
+    return deployer.deploy(candidate, shard, fresh);
+  }
+
+  /**
+   * How many shards module {@code candidate} is split into on this runtime: 1 for a global module, and for a class
+   * that cannot be loaded (its deployment then reports why).
+   */
+  public int shardsOf(ModuleDiscovery.Candidate candidate) {
+    try {
+      Class<?> type = Class.forName(candidate.className(), false, candidate.loader());
+      return ModuleInspector.scopeOf(type) == Scope.GLOBAL ? 1 : settings.shards();
+    } catch (ClassNotFoundException | LinkageError e) {
+      return 1;
+    }
+  }
+
+  /** Sends view and query calls to modules, wherever they (or their shards) run. */
+  public ModuleCalls calls() {
+    return calls;
   }
 
   /**
@@ -119,7 +162,7 @@ public final class ModuleRuntime {
     return deployer.deploy(moduleClass);
   }
 
-  /** Stops module {@code name}; its database stays. */
+  /** Stops module instance {@code name} (a module's name, or a shard's instance name); its database stays. */
   public Future<Void> undeploy(String name) {
     return deployer.undeploy(name);
   }

@@ -81,6 +81,20 @@ public record RuntimeSettings(String mongoConnectionString, String databasePrefi
     return fallback;
   }
 
+  /**
+   * How many shards a module of student or resource scope is split into ({@code modules.shards}): 1 on a single node
+   * (the module runs whole, under its own name), 8 in a cluster ({@code cluster.enabled}). Every node of a cluster
+   * must use the same number; changing it starts the shards on fresh databases, rebuilt from the event log.
+   */
+  public int shards() {
+    boolean clustered = Boolean.parseBoolean(String.valueOf(config.getValue("cluster.enabled", false)));
+    long shards = longValue(config, "modules.shards", clustered ? 8 : 1);
+    if (shards < 1 || shards > 1024) {
+      throw new IllegalArgumentException("Setting 'modules.shards' must be between 1 and 1024, not " + shards + ".");
+    }
+    return (int) shards;
+  }
+
   /** Whether this process ends itself when a quarantined module's call loops on the CPU ({@link #HALT_ON_CPU_LOOP}). */
   public boolean haltsOnCpuLoop() {
     return Boolean.parseBoolean(String.valueOf(config.getValue(HALT_ON_CPU_LOOP, false)));

@@ -26,6 +26,7 @@ import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.deploy.ModuleDiscovery.Candidate;
+import org.anserv.runtime.shard.Shard;
 import org.anserv.runtime.store.FencedWriteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,9 +71,18 @@ public final class ModulePlacement {
     }
   }
 
+  // What the cluster places: a module, or one shard of a module split by student or resource.
+  private record Unit(Candidate candidate, Shard shard) {
+
+    // the cluster lock's and the placement record's key; a whole module keeps the key it always had
+    String key() {
+      return shard.instance(candidate.className());
+    }
+  }
+
   private final Vertx vertx;
   private final ModuleRuntime runtime;
-  private final List<Candidate> candidates;
+  private final List<Unit> units;
   private final IntSupplier unlimitedMembers;
   private final boolean limited;
   private final long leaseNanos;
@@ -112,7 +122,11 @@ public final class ModulePlacement {
     this.uncleanStart = uncleanStart;
     this.vertx = vertx;
     this.runtime = runtime;
-    this.candidates = List.copyOf(candidates);
+    this.units = candidates.stream().flatMap(candidate -> {
+      int count = runtime.shardsOf(candidate);
+      return java.util.stream.IntStream.range(0, count).mapToObj(index -> new Unit(candidate, count == 1
+          ? Shard.WHOLE : new Shard(index, count)));
+    }).toList();
     this.unlimitedMembers = unlimitedMembers;
     this.limited = limited;
   }
@@ -168,7 +182,7 @@ public final class ModulePlacement {
     ticking = true;
     long now = clock.getAsLong();
     int unlimited = Math.max(1, unlimitedMembers.getAsInt());
-    int share = limited ? candidates.size() : (candidates.size() + unlimited - 1) / unlimited;
+    int share = limited ? units.size() : (units.size() + unlimited - 1) / unlimited;
     Future<Void> work = checkOwnership().compose(v -> {
       renew(now);
       return rebalance(share);
@@ -248,10 +262,10 @@ public final class ModulePlacement {
             : Future.join(keys.subList(share, keys.size()).stream().map(this::handBack).toList()).mapEmpty();
       });
     } else {
-      for (Candidate candidate : candidates) {
+      for (Unit unit : units) {
         // stopped: a tick under way when the node began to stop must not take modules back
-        work = work.compose(v -> !stopped && heldCount() < share && !holds(candidate.className())
-            ? claim(candidate) : Future.succeededFuture());
+        work = work.compose(v -> !stopped && heldCount() < share && !holds(unit.key())
+            ? claim(unit) : Future.succeededFuture());
       }
     }
     return work;
@@ -281,8 +295,8 @@ public final class ModulePlacement {
     return Future.all(checks).mapEmpty();
   }
 
-  private Future<Void> claim(Candidate candidate) {
-    String key = candidate.className();
+  private Future<Void> claim(Unit unit) {
+    String key = unit.key();
     return vertx.sharedData().getLockWithTimeout("anserv.placement." + key, 20)
         .compose(lock -> placements.get(key).compose(previous -> {
           boolean cleanBefore = previous == null ? !uncleanStart : previous.getBoolean("clean", false);
@@ -290,12 +304,13 @@ public final class ModulePlacement {
           String token = UUID.randomUUID().toString();
           synchronized (this) {
             // claimed again: its writes go through once more
-            lostModules.remove(candidate.moduleName());
+            lostModules.remove(unit.shard().instance(unit.candidate().moduleName()));
             anyLost = !lostModules.isEmpty();
           }
           long started = System.nanoTime();
           return placements.put(key, new JsonObject().put("node", node).put("token", token).put("clean", false))
-              .compose(v -> runtime.deploy(List.of(candidate), rebuild))
+              .compose(v -> runtime.deploy(unit.candidate(), unit.shard(), rebuild)
+                  .map(List::of).otherwise(cause -> List.of()))
               .map(names -> {
                 synchronized (this) {
                   held.put(key, new Held(lock, names, token, cleanBefore));

@@ -4,9 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.EncodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -16,10 +13,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.anserv.gateway.http.ApiError;
 import org.anserv.gateway.security.CallerAuth;
-import org.anserv.runtime.bus.Addresses;
+import org.anserv.runtime.call.ModuleCalls;
 import org.anserv.runtime.deploy.CallRequest;
 
 /**
@@ -38,22 +34,20 @@ public final class ModuleRoutes {
   private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
   /** How long one refresh of a progress page waits for the view before answering the progress page again. */
   private static final long RESULT_WAIT_MS = 5_000;
-  // In a cluster a module moving between nodes has no consumer for a moment: the old node hands it back, the new one
-  // claims it at its next tick (each second) and deploys it. Calls that find no one are retried for this long.
-  private static final long MOVE_RETRY_MS = 3_000;
-  private static final long MOVE_RETRY_STEP_MS = 100;
 
   private final Vertx vertx;
+  private final ModuleCalls calls;
   private final DeliveryOptions options;
   private final DeliveryOptions resultOptions;
   private final long asyncAfterMillis;
 
   /**
-   * Routes whose calls time out after {@code timeoutMillis}; a browser gets a progress page for a view not ready
-   * after {@code asyncAfterMillis} (0: never).
+   * Routes whose calls go through {@code calls} and time out after {@code timeoutMillis}; a browser gets a progress
+   * page for a view not ready after {@code asyncAfterMillis} (0: never).
    */
-  public ModuleRoutes(Vertx vertx, long timeoutMillis, long asyncAfterMillis) {
+  public ModuleRoutes(Vertx vertx, ModuleCalls calls, long timeoutMillis, long asyncAfterMillis) {
     this.vertx = vertx;
+    this.calls = calls;
     this.options = new DeliveryOptions().setSendTimeout(timeoutMillis);
     // The browser is answered after RESULT_WAIT_MS in any case; the request lives on only to be dropped.
     this.resultOptions = new DeliveryOptions().setSendTimeout(RESULT_WAIT_MS + 1_000);
@@ -67,11 +61,11 @@ public final class ModuleRoutes {
     if (params == null) {
       return;
     }
-    call(module, CallRequest.onBehalfOf(CallRequest.query(query, params), CallerAuth.caller(ctx)), options)
+    calls.request(module, CallRequest.onBehalfOf(CallRequest.query(query, params), CallerAuth.caller(ctx)), options)
         .onSuccess(reply -> {
           String json;
           try {
-            json = Json.encode(reply.body().getValue("result"));
+            json = Json.encode(reply.getValue("result"));
           } catch (EncodeException e) {
             ApiError.send(ctx, 500, "Query '" + module + "/" + query + "' returned a value that is not JSON: "
                 + e.getMessage() + ". The module must return JsonObject, JsonArray, String, Number, Boolean,"
@@ -126,14 +120,14 @@ public final class ModuleRoutes {
   private void callView(RoutingContext ctx, JsonObject request, DeliveryOptions delivery, Waiting waiting) {
     String module = ctx.pathParam("module");
     String view = ctx.pathParam("name");
-    Future<Message<JsonObject>> reply = call(module, CallRequest.onBehalfOf(request, CallerAuth.caller(ctx)),
+    Future<JsonObject> reply = calls.request(module, CallRequest.onBehalfOf(request, CallerAuth.caller(ctx)),
         delivery);
     if (waiting != null) {
       long timer = vertx.setTimer(waiting.millis(), id -> html(ctx, 202, ViewPages.pending(module, view,
           waiting.resultPath(), waiting.since(), System.currentTimeMillis())));
       reply.onComplete(done -> vertx.cancelTimer(timer));
     }
-    reply.onSuccess(answer -> html(ctx, 200, ViewPages.view(module, view, answer.body().getString("html"))))
+    reply.onSuccess(answer -> html(ctx, 200, ViewPages.view(module, view, answer.getString("html"))))
         .onFailure(cause -> {
           String target = "View '" + module + "/" + view + "'";
           if (browser(ctx)) {
@@ -143,21 +137,6 @@ public final class ModuleRoutes {
             ApiError.fromBus(ctx, target, cause);
           }
         });
-  }
-
-  /** A call to a module; in a cluster, retried while no node serves the module, for at most MOVE_RETRY_MS. */
-  private Future<Message<JsonObject>> call(String module, JsonObject request, DeliveryOptions delivery) {
-    long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(vertx.isClustered() ? MOVE_RETRY_MS : 0);
-    return attempt(module, request, delivery, giveUpAt);
-  }
-
-  private Future<Message<JsonObject>> attempt(String module, JsonObject request, DeliveryOptions delivery,
-      long giveUpAt) {
-    return vertx.eventBus().<JsonObject>request(Addresses.moduleCall(module), request, delivery)
-        .recover(cause -> cause instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS
-            && System.nanoTime() < giveUpAt
-            ? vertx.timer(MOVE_RETRY_STEP_MS).compose(v -> attempt(module, request, delivery, giveUpAt))
-            : Future.failedFuture(cause));
   }
 
   private static String resultPath(RoutingContext ctx, String token, long since) {

@@ -5,9 +5,11 @@ import io.vertx.core.json.JsonObject;
 import java.lang.invoke.MethodHandle;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.anserv.api.Category;
+import org.anserv.api.Merge;
 import org.anserv.runtime.access.EndpointAccess;
 import org.anserv.runtime.cron.Schedule;
 import org.anserv.runtime.inject.Binding;
@@ -30,11 +32,12 @@ import org.anserv.runtime.inject.Binding;
  * @param schedule when a cron method runs, or {@code null}
  * @param memoize how long results are kept, or {@code null}
  * @param access who may call a view or query through the gateway; {@code null} for handlers and crons
+ * @param merge how a sharded module's shards' answers to a query combine; {@code null} for all but queries
  */
 public record MethodDefinition(MethodKind kind, String name, boolean nameGuessed, String signature,
     String description, MethodHandle handle, List<Binding> bindings, Set<Category> categories,
     boolean categoryGuessed, EventFilter filter, HandlerMode mode, Schedule schedule, Duration memoize,
-    EndpointAccess access) {
+    EndpointAccess access, Merge merge) {
 
   public MethodDefinition {
     Objects.requireNonNull(kind);
@@ -75,6 +78,9 @@ public record MethodDefinition(MethodKind kind, String name, boolean nameGuessed
           json.put("memoizeSeconds", memoize.toSeconds());
         }
         json.put("access", access.toJson());
+        if (merge != null && merge != Merge.NONE) {
+          json.put("merge", merge.name().toLowerCase(Locale.ROOT));
+        }
       }
     }
     List<String> reads = bindings.stream().map(Binding::readsFrom).filter(Objects::nonNull).toList();

@@ -77,7 +77,7 @@ final class MethodInspector {
     try {
       return new MethodDefinition(kind, name, explicitName(kind).isEmpty(), signature, description(kind),
           ModuleInspector.spreader(method, instance), bindings, categories, declared.isEmpty(), filter, mode,
-          schedule, memoize, access);
+          schedule, memoize, access, kind == MethodKind.QUERY ? method.getAnnotation(Query.class).merge() : null);
     } catch (IllegalAccessException e) {
       problems.add(kind.annotation() + " method '" + signature + "' is not accessible: " + e.getMessage());
       return null;

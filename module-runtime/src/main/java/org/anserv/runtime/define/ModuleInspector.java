@@ -21,6 +21,7 @@ import org.anserv.api.EventHandler;
 import org.anserv.api.Memoize;
 import org.anserv.api.Module;
 import org.anserv.api.Query;
+import org.anserv.api.Scope;
 import org.anserv.api.View;
 
 /**
@@ -54,6 +55,12 @@ public final class ModuleInspector {
     return module == null || module.name().isEmpty() ? Names.kebab(type.getSimpleName()) : module.name();
   }
 
+  /** The scope module class {@code type} declares, read from its annotation alone (nothing is checked). */
+  public static Scope scopeOf(Class<?> type) {
+    Module module = type.getAnnotation(Module.class);
+    return module == null ? Scope.GLOBAL : module.scope();
+  }
+
   private ModuleDefinition definition() {
     Module module = type.getAnnotation(Module.class);
     String name = moduleName(module);
@@ -66,11 +73,13 @@ public final class ModuleInspector {
       }
     }
     checkUniqueNames(methods);
+    Scope scope = scopeOf(type);
+    ShardKeys.check(name, scope, methods, problems);
     if (!problems.isEmpty()) {
       throw new DefinitionException(name, problems);
     }
     methods.sort(Comparator.comparing(MethodDefinition::kind));
-    return new ModuleDefinition(name, module.description(), type, instance, methods);
+    return new ModuleDefinition(name, module.description(), type, instance, methods, scope);
   }
 
   private String moduleName(Module module) {

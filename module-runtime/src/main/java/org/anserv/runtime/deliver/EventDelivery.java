@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.anserv.api.Event;
 import org.anserv.runtime.actor.ExternalIds;
 import org.anserv.runtime.bus.LoggedEvent;
@@ -41,15 +42,21 @@ public final class EventDelivery {
   private final ModuleMetrics metrics;
   private final FailureLog failureLog;
   private final ExternalIds actors;
+  private final Predicate<Event> owned;
 
+  /**
+   * Delivery to one module instance; {@code owned} tells the events of its shard (every event, for a module that is
+   * not sharded), asked once an xAPI statement's actor is resolved, since its username is the key.
+   */
   public EventDelivery(MethodInvoker invoker, SerialExecutor serial, ModuleHandles handles, ModuleMetrics metrics,
-      FailureLog failureLog, ExternalIds actors) {
+      FailureLog failureLog, ExternalIds actors, Predicate<Event> owned) {
     this.invoker = invoker;
     this.serial = serial;
     this.handles = handles;
     this.metrics = metrics;
     this.failureLog = failureLog;
     this.actors = actors;
+    this.owned = owned;
   }
 
   /**
@@ -59,6 +66,10 @@ public final class EventDelivery {
   public Future<JsonArray> deliver(List<MethodDefinition> handlers, List<LoggedEvent> events) {
     List<Work> work = new ArrayList<>();
     for (LoggedEvent logged : events) {
+      // another shard's event is skipped here when its key is known before the actor is resolved
+      if (!logged.event().isStatement() && !owned.test(logged.event())) {
+        continue;
+      }
       for (MethodDefinition handler : handlers) {
         if (handler.filter().matches(logged.event())) {
           work.add(new Work(logged, logged.event(), handler));
@@ -76,7 +87,9 @@ public final class EventDelivery {
     return serial.submit(() -> actors.resolve(work.stream().map(Work::event).toList()).compose(resolved -> {
       List<Work> ready = new ArrayList<>(work.size());
       for (int i = 0; i < work.size(); i++) {
-        ready.add(new Work(work.get(i).logged(), resolved.get(i), work.get(i).handler()));
+        if (owned.test(resolved.get(i))) {
+          ready.add(new Work(work.get(i).logged(), resolved.get(i), work.get(i).handler()));
+        }
       }
       return invoker.onCode(() -> {
         Promise<Void> done = Promise.promise();
@@ -95,15 +108,19 @@ public final class EventDelivery {
    * ran ({@link ModuleStoppedException}), so the feed reads it again after the restart.
    */
   public Future<Void> deliverBatch(MethodDefinition handler, List<Event> events) {
-    return serial.submit(() -> actors.resolve(events).compose(resolved -> {
+    return serial.submit(() -> actors.resolve(events).compose(all -> {
+      List<Event> resolved = all.stream().filter(owned).toList();
+      if (resolved.isEmpty()) {
+        return Future.<Void>succeededFuture();
+      }
       long start = System.nanoTime();
       return invoker.onCode(() -> invoker.invoke(handler, CallContext.ofBatch(resolved, handles))).andThen(outcome -> {
         if (outcome.failed() && outcome.cause() instanceof ModuleStoppedException) {
           return;
         }
-        metrics.handled(handler.name(), outcome.succeeded(), System.nanoTime() - start, events.size());
+        metrics.handled(handler.name(), outcome.succeeded(), System.nanoTime() - start, resolved.size());
         if (outcome.failed()) {
-          failureLog.handlerFailed(handler.name(), events.getLast(), outcome.cause());
+          failureLog.handlerFailed(handler.name(), resolved.getLast(), outcome.cause());
         }
       }).<Void>mapEmpty().recover(cause -> cause instanceof ModuleStoppedException ? Future.failedFuture(cause)
           : Future.succeededFuture());

@@ -1,7 +1,6 @@
 package org.anserv.runtime.deploy;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -9,26 +8,25 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.anserv.api.Queries;
 import org.anserv.api.QueryFailure;
-import org.anserv.runtime.bus.Addresses;
+import org.anserv.runtime.call.ModuleCalls;
 import org.anserv.runtime.bus.Failures;
 
 /** {@link Queries} over the event bus: the same path the gateway uses, so modules reach each other only there. */
 final class BusQueries implements Queries {
 
-  private final Vertx vertx;
+  private final ModuleCalls calls;
   private final long timeoutMillis;
 
-  BusQueries(Vertx vertx, long timeoutMillis) {
-    this.vertx = vertx;
+  BusQueries(ModuleCalls calls, long timeoutMillis) {
+    this.calls = calls;
     this.timeoutMillis = timeoutMillis;
   }
 
   @Override
   public Future<Object> call(String module, String query, Map<String, String> params) {
     JsonObject request = CallRequest.query(query, params);
-    return vertx.eventBus().<JsonObject>request(Addresses.moduleCall(module), request,
-            new DeliveryOptions().setSendTimeout(timeoutMillis))
-        .map(reply -> reply.body().getValue("result"))
+    return calls.request(module, request, new DeliveryOptions().setSendTimeout(timeoutMillis))
+        .map(reply -> reply.getValue("result"))
         .recover(cause -> Future.failedFuture(failure(module, query, cause)));
   }
 

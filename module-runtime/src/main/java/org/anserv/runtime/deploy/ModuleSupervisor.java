@@ -20,6 +20,7 @@ import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.bus.Failures;
 import org.anserv.runtime.invoke.ModuleLimits;
 import org.anserv.runtime.registry.ModuleRegistry;
+import org.anserv.runtime.shard.Shard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +94,7 @@ final class ModuleSupervisor {
     if (closing || state.quarantined.getAndSet(1) == 1) {
       return;
     }
-    ModuleLimits limits = settings.limits(module);
+    ModuleLimits limits = settings.limits(Shard.moduleOf(module));
     if (System.nanoTime() - state.lastRestartNanos > TimeUnit.MILLISECONDS.toNanos(4 * limits.backoffMaxMillis())) {
       state.inARow = 0;
     }
@@ -156,7 +157,7 @@ final class ModuleSupervisor {
         }
         long next = backoff(limits, state.inARow++);
         registry.quarantined(module, "its abandoned call still runs on the CPU (" + spinning + "); in-process"
-            + " mode cannot stop it: set modules." + module + ".isolation=process", Instant.now().plusMillis(next),
+            + " mode cannot stop it: set modules." + Shard.moduleOf(module) + ".isolation=process", Instant.now().plusMillis(next),
             state.restarts.count());
         LOG.atError().addKeyValue("module", module).log("Quarantined module not restarted: its abandoned call still"
             + " runs on the CPU. Next check in {} ms.", next);

@@ -28,6 +28,7 @@ import org.anserv.runtime.invoke.ModuleLimits;
 import org.anserv.runtime.invoke.ModuleStoppedException;
 import org.anserv.runtime.invoke.SerialExecutor;
 import org.anserv.runtime.metrics.ModuleMetrics;
+import org.anserv.runtime.shard.Shard;
 import org.anserv.runtime.store.Databases;
 
 /**
@@ -48,6 +49,9 @@ public final class ModuleVerticle extends VerticleBase {
   private static final long STOP_DRAIN_SECONDS = 10;
 
   private final ModuleDefinition module;
+  private final Shard shard;
+  // the name this instance runs under: the module's own, or the shard's (database, addresses, metrics, logs)
+  private final String instance;
   private final ModuleServices services;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private LogFeed realtime;
@@ -62,9 +66,11 @@ public final class ModuleVerticle extends VerticleBase {
   private final Quarantine quarantine;
   private boolean quarantined;
 
-  /** The verticle of {@code module}, reporting misbehaviour to {@code quarantine}. */
-  public ModuleVerticle(ModuleDefinition module, ModuleServices services, Quarantine quarantine) {
+  /** The verticle of {@code shard} of {@code module}, reporting misbehaviour to {@code quarantine}. */
+  public ModuleVerticle(ModuleDefinition module, Shard shard, ModuleServices services, Quarantine quarantine) {
     this.module = module;
+    this.shard = shard;
+    this.instance = shard.instance(module.name());
     this.services = services;
     this.quarantine = quarantine;
   }
@@ -72,33 +78,34 @@ public final class ModuleVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     serial = new SerialExecutor(context, services.settings().queueCapacity());
-    metrics = new ModuleMetrics(services.meters(), module.name());
+    metrics = new ModuleMetrics(services.meters(), instance);
     metrics.queueDepth(serial::waiting);
     declareSeries();
-    FailureLog failureLog = new FailureLog(module.name());
+    FailureLog failureLog = new FailureLog(instance);
     ModuleLimits limits = services.settings().limits(module.name());
-    invoker = new MethodInvoker(module.name(), vertx, limits.timeoutMillis(), supervision(limits));
+    invoker = new MethodInvoker(instance, vertx, limits.timeoutMillis(), supervision(limits));
     databases = services.databases().sameDeployment();
-    RuntimeHandles handles = new RuntimeHandles(vertx, module.name(), databases, services.sql(),
-        services.settings().callTimeoutMillis(), limits.emitsPerSecond(), metrics::emitRefused);
+    RuntimeHandles handles = new RuntimeHandles(vertx, module.name(), instance, databases, services.sql(),
+        services.calls(), services.settings().callTimeoutMillis(), limits.emitsPerSecond(), metrics::emitRefused);
     EventDelivery delivery = new EventDelivery(invoker, serial, handles, metrics, failureLog,
-        services.actors());
+        services.actors(), event -> shard.owns(module.scope(), event));
     EndpointCalls endpoints = new EndpointCalls(vertx, module, invoker, serial, handles, metrics, failureLog);
     crons = new CronRunner(vertx, module, invoker, serial, handles, metrics, failureLog);
     createFeeds(delivery, new FeedCursors(handles.db()));
-    files = new ModuleFiles(vertx, module.name(), handles.files());
+    files = new ModuleFiles(vertx, instance, handles.files());
 
-    consumers.add(vertx.eventBus().<LiveBatch>consumer(Addresses.moduleEvents(module.name()), this::pushNow));
+    consumers.add(vertx.eventBus().<LiveBatch>consumer(Addresses.moduleEvents(instance), this::pushNow));
     if (realtime != null) {
       consumers.add(vertx.eventBus().<LiveBatch>consumer(Addresses.EVENTS, m -> realtime.push(m.body(), null)));
     }
-    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.moduleCall(module.name()), endpoints::handle));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.moduleCall(instance), endpoints::handle));
     List<Future<Void>> registered = new ArrayList<>(consumers.stream().map(MessageConsumer::completion).toList());
     registered.add(files.start());
     return Future.all(registered)
         .compose(v -> startFeeds())
         .onSuccess(v -> crons.start())
-        .compose(v -> vertx.eventBus().request(Addresses.REGISTER, endpoints.schema(),
+        .compose(v -> vertx.eventBus().request(Addresses.REGISTER, endpoints.schema()
+                .put("instance", instance).put("shard", shard.index()).put("shards", shard.count()),
             new DeliveryOptions().setSendTimeout(5_000)));
   }
 
@@ -184,12 +191,12 @@ public final class ModuleVerticle extends VerticleBase {
     List<MethodDefinition> realtimeHandlers = byDelivery(handlers, Delivery.REALTIME);
     List<MethodDefinition> queuedHandlers = byDelivery(handlers, Delivery.QUEUED);
     if (!realtimeHandlers.isEmpty()) {
-      realtime = new LogFeed(vertx, module.name(), "realtime", realtimeHandlers, true, services.log(), delivery,
+      realtime = new LogFeed(vertx, instance, "realtime", realtimeHandlers, true, services.log(), delivery,
           cursors);
       metrics.lag("realtime", realtime::lagEvents, realtime::lagSeconds);
     }
     if (!queuedHandlers.isEmpty()) {
-      queued = new LogFeed(vertx, module.name(), "queued", queuedHandlers, false, services.log(), delivery, cursors);
+      queued = new LogFeed(vertx, instance, "queued", queuedHandlers, false, services.log(), delivery, cursors);
       metrics.lag("queued", queued::lagEvents, queued::lagSeconds);
     }
     for (MethodDefinition handler : byDelivery(handlers, Delivery.BATCHED)) {
@@ -223,7 +230,7 @@ public final class ModuleVerticle extends VerticleBase {
   }
 
   private JsonObject report(JsonArray handlers) {
-    return new JsonObject().put("module", module.name()).put("handlers", handlers);
+    return new JsonObject().put("module", instance).put("handlers", handlers);
   }
 
   private static List<MethodDefinition> byDelivery(List<MethodDefinition> handlers, Delivery delivery) {

@@ -8,6 +8,7 @@ import org.anserv.api.FileStore;
 import org.anserv.api.Queries;
 import org.anserv.api.ReadOnlyDb;
 import org.anserv.api.Sql;
+import org.anserv.runtime.call.ModuleCalls;
 import org.anserv.runtime.inject.ModuleHandles;
 import org.anserv.runtime.store.Databases;
 import org.anserv.runtime.store.GridFsFiles;
@@ -26,17 +27,21 @@ final class RuntimeHandles implements ModuleHandles {
   private final EmitBudget emitBudget;
   private final Runnable emitRefused;
 
-  RuntimeHandles(Vertx vertx, String module, Databases databases, Sql sql, long timeoutMillis, int emitsPerSecond,
-      Runnable emitRefused) {
+  /**
+   * Handles of {@code instance} of {@code module} (its name, or a shard's): state and files are the instance's own,
+   * emitted events name the module.
+   */
+  RuntimeHandles(Vertx vertx, String module, String instance, Databases databases, Sql sql, ModuleCalls calls,
+      long timeoutMillis, int emitsPerSecond, Runnable emitRefused) {
     this.vertx = vertx;
     this.module = module;
     this.databases = databases;
-    this.db = databases.own(module);
-    this.queries = new BusQueries(vertx, timeoutMillis);
+    this.db = databases.own(instance);
+    this.queries = new BusQueries(calls, timeoutMillis);
     // Only the query method reaches modules: the runtime's class also closes the shared pool, and a module that
     // cast its handle to it could close the replica for everyone.
     this.sql = sql::query;
-    this.files = databases.files(module);
+    this.files = databases.files(instance);
     this.timeoutMillis = timeoutMillis;
     this.emitBudget = new EmitBudget(emitsPerSecond);
     this.emitRefused = emitRefused;

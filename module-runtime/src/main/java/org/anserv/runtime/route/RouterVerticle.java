@@ -121,7 +121,7 @@ public final class RouterVerticle extends VerticleBase {
       return Future.succeededFuture(new JsonObject().put("failed", 0).put("handlers", new JsonArray()));
     }
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis);
-    List<Future<JsonObject>> replies = registry.names().stream()
+    List<Future<JsonObject>> replies = registry.instances().stream()
         .map(module -> vertx.eventBus().<JsonObject>request(Addresses.moduleEvents(module), batch, options)
             .map(Message::body)
             .otherwise(cause -> unanswered(module, cause)))

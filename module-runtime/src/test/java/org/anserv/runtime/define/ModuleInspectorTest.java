@@ -14,11 +14,13 @@ import org.anserv.api.Event;
 import org.anserv.api.EventHandler;
 import org.anserv.api.Html;
 import org.anserv.api.Memoize;
+import org.anserv.api.Merge;
 import org.anserv.api.Module;
 import org.anserv.api.Param;
 import org.anserv.api.Params;
 import org.anserv.api.Query;
 import org.anserv.api.ReadOnlyDb;
+import org.anserv.api.Scope;
 import org.anserv.api.Template;
 import org.anserv.api.View;
 import org.junit.jupiter.api.Nested;
@@ -274,5 +276,50 @@ class ModuleInspectorTest {
         .isInstanceOfSatisfying(DefinitionException.class, e -> assertThat(e.problems()).containsExactly(
             "Module class " + NotPublic.class.getName() + " must be a public, concrete, top-level or static nested"
                 + " class so the runtime can create it."));
+  }
+
+  @Module(name = "badly-sharded", scope = Scope.STUDENT)
+  public static class BadlySharded {
+
+    @Query
+    public long total() {
+      return 0;
+    }
+
+    @View
+    public Html overview() {
+      return Html.of("");
+    }
+
+    @Query
+    public long byId(@Param("user_id") long userId) {
+      return userId;
+    }
+
+    @Query(merge = Merge.SUM)
+    public long merged() {
+      return 0;
+    }
+
+    @Query
+    public long own(@Param("learner") String learner) {
+      return 0;
+    }
+  }
+
+  @Test
+  void refusesAShardedModuleWhoseViewsAndQueriesCannotReachAShard() {
+    String where = " of module 'badly-sharded' (scope STUDENT, sharded by key) takes no key, so ";
+    assertThatThrownBy(() -> ModuleInspector.inspect(BadlySharded.class))
+        .isInstanceOfSatisfying(DefinitionException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+            "@Query method 'BadlySharded.total()'" + where + "no one shard can answer it: take a String student"
+                + " parameter holding the username ([user, username, student, learner]), or declare how the"
+                + " shards' answers combine, e.g. @Query(merge = Merge.SUM).",
+            "@Query method 'BadlySharded.byId(long)'" + where + "no one shard can answer it: take a String student"
+                + " parameter holding the username ([user, username, student, learner]), or declare how the"
+                + " shards' answers combine, e.g. @Query(merge = Merge.SUM).",
+            "@View method 'BadlySharded.overview()'" + where + "no shard can answer it: take a String student"
+                + " parameter holding the username ([user, username, student, learner]), or move the view to a"
+                + " GLOBAL module that asks this one's queries."));
   }
 }

@@ -399,7 +399,7 @@ class ModuleRuntimeTest {
     assertThatThrownBy(() -> query("memo", "nope", Map.of()))
         .isInstanceOfSatisfying(ReplyException.class, e -> assertThat(e.failureCode()).isEqualTo(404));
     await(runtime.deploy(Counter.class));
-    assertThat(runtime.registry().names()).containsExactly("counter", "memo");
+    assertThat(runtime.registry().instances()).containsExactly("counter", "memo");
   }
 
   @Test

@@ -183,7 +183,7 @@ class QuarantineTest {
     Thread.sleep(2_000);
 
     assertThat(quarantined()).isEmpty();
-    assertThat(runtime.registry().names()).doesNotContain("flaky");
+    assertThat(runtime.registry().instances()).doesNotContain("flaky");
     assertThat(meters.get("anserv.module.restarts").tag("module", "flaky").counter().count()).isZero();
   }
 
