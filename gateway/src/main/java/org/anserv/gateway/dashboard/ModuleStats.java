@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.DoubleStream;
+import org.anserv.runtime.shard.Shard;
 
 /**
  * What one module did, read from the same meters {@code /metrics} exports: events handled and failed per handler,
@@ -80,12 +82,17 @@ record ModuleStats(String module, List<Count> handlers, List<Count> endpoints, L
   }
 
   private static double sum(MeterRegistry meters, String module, String name) {
-    return meters.find(name).tag("module", module).counters().stream().mapToDouble(Counter::count).sum();
+    return meters.find(name).tag("module", instanceOf(module)).counters().stream().mapToDouble(Counter::count).sum();
   }
 
   private static DoubleStream gauges(MeterRegistry meters, String module, String name) {
-    return meters.find(name).tag("module", module).gauges().stream().mapToDouble(Gauge::value)
+    return meters.find(name).tag("module", instanceOf(module)).gauges().stream().mapToDouble(Gauge::value)
         .filter(value -> !Double.isNaN(value));
+  }
+
+  // A module split into shards is metered per shard (module="name#1of8"): its figures add up those on this node.
+  private static Predicate<String> instanceOf(String module) {
+    return label -> Shard.moduleOf(label).equals(module);
   }
 
   public long eventsHandled() {
@@ -120,7 +127,7 @@ record ModuleStats(String module, List<Count> handlers, List<Count> endpoints, L
   private static List<Count> counts(MeterRegistry meters, String module, String meter, Function<Counter, String> kind,
       Function<Counter, String> name) {
     Map<String, Count> byKey = new TreeMap<>();
-    for (Counter counter : meters.find(meter).tag("module", module).counters()) {
+    for (Counter counter : meters.find(meter).tag("module", instanceOf(module)).counters()) {
       String k = String.valueOf(kind.apply(counter));
       String n = String.valueOf(name.apply(counter));
       Count count = byKey.computeIfAbsent(k + "/" + n, key -> new Count(k, n, new TreeMap<>()));
