@@ -26,10 +26,12 @@ import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.bus.EventBatch;
 import org.anserv.runtime.deploy.CallRequest;
 import org.anserv.runtime.deploy.MissingSql;
+import org.anserv.runtime.deploy.ModuleDiscovery.Candidate;
 import org.anserv.runtime.log.local.Durability;
 import org.anserv.runtime.log.local.LocalEventLog;
 import org.anserv.runtime.log.local.LocalLogOptions;
 import org.anserv.runtime.route.EventIds;
+import org.anserv.runtime.shard.Shard;
 import org.anserv.runtime.store.EmbeddedMongo;
 
 /**
@@ -76,6 +78,19 @@ public final class ModuleTestKit implements AutoCloseable {
 
   /** Starts the runtime with {@code sql} as the read-replica and deploys {@code modules}. */
   public static ModuleTestKit start(Sql sql, Class<?>... modules) {
+    return start(sql, 1, modules);
+  }
+
+  /**
+   * Starts the runtime and deploys {@code modules}, those of student or resource scope split into {@code shards}
+   * shards as in a cluster, each with its own database and events: queries and views are routed as the gateway
+   * routes them, so a test shows the module gives the same answers whole and sharded.
+   */
+  public static ModuleTestKit sharded(int shards, Class<?>... modules) {
+    return start(new MissingSql(), shards, modules);
+  }
+
+  private static ModuleTestKit start(Sql sql, int shards, Class<?>... modules) {
     Vertx vertx = Vertx.vertx();
     EmbeddedMongo mongo = EmbeddedMongo.inMemory();
     Path logDirectory = null;
@@ -84,12 +99,17 @@ public final class ModuleTestKit implements AutoCloseable {
       logDirectory = Files.createTempDirectory("anserv-testkit-log");
       log = LocalEventLog.open(LocalLogOptions.defaults(logDirectory).withDurability(Durability.PROCESS), vertx,
           null);
-      RuntimeSettings settings = RuntimeSettings.defaults().withMongo(mongo.connectionString());
+      RuntimeSettings settings = RuntimeSettings.fromConfig(new JsonObject().put("modules.shards", shards))
+          .withMongo(mongo.connectionString());
       MeterRegistry meters = new SimpleMeterRegistry();
       ModuleRuntime runtime = await(ModuleRuntime.start(vertx, settings, log, sql, meters));
       ModuleTestKit kit = new ModuleTestKit(vertx, mongo, log, logDirectory, runtime, meters);
       for (Class<?> module : modules) {
-        await(runtime.deploy(module));
+        Candidate candidate = new Candidate(module.getName(), module.getClassLoader(), "test kit");
+        int count = runtime.shardsOf(candidate);
+        for (int index = 0; index < count; index++) {
+          await(runtime.deploy(candidate, count == 1 ? Shard.WHOLE : new Shard(index, count), false));
+        }
       }
       return kit;
     } catch (IOException e) {
@@ -228,7 +248,7 @@ public final class ModuleTestKit implements AutoCloseable {
 
   private JsonObject call(String module, JsonObject request) {
     try {
-      return await(vertx.eventBus().<JsonObject>request(Addresses.moduleCall(module), request, options())).body();
+      return await(runtime.calls().request(module, request, options()));
     } catch (ReplyException e) {
       throw new CallFailedException(e.failureCode(), e.getMessage());
     }

@@ -4,6 +4,7 @@ import static org.anserv.api.Html.escape;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Comparator;
 
 /** The schema as a page for people: modules, their views and queries as links, handlers with filters. */
 final class SchemaPage {
@@ -36,6 +37,7 @@ final class SchemaPage {
     String name = module.getString("name");
     html.append("<section><h2>").append(escape(name)).append("</h2><p>")
         .append(escape(module.getString("description", ""))).append("</p>\n");
+    placement(html, module);
     endpoints(html, "Views", "views", name, module.getJsonArray("views"));
     endpoints(html, "Queries", "queries", name, module.getJsonArray("queries"));
     html.append("<h3>Event handlers</h3><ul>");
@@ -51,6 +53,20 @@ final class SchemaPage {
           .append(escape(cron.getString("schedule"))).append("</li>");
     }
     html.append("</ul></section>\n");
+  }
+
+  // In a cluster: which node runs the module, or, for a module split into shards, which node runs each shard.
+  private static void placement(StringBuilder html, JsonObject module) {
+    JsonObject shards = module.getJsonObject("shards");
+    if (shards != null) {
+      html.append("<p class=\"placement\">Split by ").append(escape(module.getString("scope", "")))
+          .append(" into ").append(shards.getInteger("count")).append(" shards; running: ");
+      JsonObject nodes = shards.getJsonObject("nodes", new JsonObject());
+      html.append(escape(String.join(", ", nodes.fieldNames().stream().sorted(Comparator.comparingInt(
+          Integer::parseInt)).map(shard -> shard + " (" + nodes.getString(shard) + ")").toList()))).append("</p>\n");
+    } else if (module.containsKey("node")) {
+      html.append("<p class=\"placement\">Runs on node ").append(escape(module.getString("node"))).append("</p>\n");
+    }
   }
 
   private static void endpoints(StringBuilder html, String title, String path, String module, JsonArray items) {

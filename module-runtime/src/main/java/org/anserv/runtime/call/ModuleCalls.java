@@ -48,29 +48,40 @@ public final class ModuleCalls {
    * fails with the {@link ReplyException} a module answers, whose code is the HTTP status.
    */
   public Future<JsonObject> request(String module, JsonObject request, DeliveryOptions options) {
+    return route(module, request, options,
+        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(vertx.isClustered() ? MOVE_RETRY_MS : 0));
+  }
+
+  private Future<JsonObject> route(String module, JsonObject request, DeliveryOptions options, long giveUpAt) {
     JsonObject shape = registry.shape(module).orElse(null);
     int count = shape == null ? 1 : shape.getInteger("shards", 1);
     if (count == 1) {
-      return call(module, request, options);
+      // a node that joined a moment ago may not have heard of the module's shards yet: look again when retrying
+      return send(module, request, options).recover(cause -> moving(cause, giveUpAt)
+          ? vertx.timer(MOVE_RETRY_STEP_MS).compose(v -> route(module, request, options, giveUpAt))
+          : Future.failedFuture(cause));
     }
     String kind = request.getString("kind", "");
     String name = request.getString("name", "");
     if (kind.equals("result")) {
-      return firstAnswer(shards(module, count).stream().map(shard -> call(shard, request, options)).toList());
+      return firstAnswer(shards(module, count).stream().map(shard -> call(shard, request, options, giveUpAt))
+          .toList());
     }
     JsonObject endpoint = endpoint(shape, kind, name);
     String keyParam = endpoint == null ? null : endpoint.getString("shardKey");
     if (endpoint == null || kind.equals("sample")) {
-      return call(new Shard(0, count).instance(module), request, options); // the shard answers as its module would
+      // any shard answers as its module would
+      return call(new Shard(0, count).instance(module), request, options, giveUpAt);
     }
     Scope scope = Scope.valueOf(shape.getString("scope", "global").toUpperCase(Locale.ROOT));
     String key = keyParam == null ? null : key(request, endpoint, keyParam);
     if (key != null) {
       return call(new Shard(Shard.indexOf(Shard.keyOf(scope, key), count), count).instance(module), request,
-          options);
+          options, giveUpAt);
     }
     if (kind.equals("query") && "sum".equals(endpoint.getString("merge"))) {
-      List<Future<JsonObject>> answers = shards(module, count).stream().map(s -> call(s, request, options)).toList();
+      List<Future<JsonObject>> answers = shards(module, count).stream()
+          .map(shard -> call(shard, request, options, giveUpAt)).toList();
       return Future.all(answers).compose(all -> merged(module, name, answers));
     }
     return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, Failures.BAD_REQUEST,
@@ -128,17 +139,19 @@ public final class ModuleCalls {
     });
   }
 
-  private Future<JsonObject> call(String instance, JsonObject request, DeliveryOptions options) {
-    long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(vertx.isClustered() ? MOVE_RETRY_MS : 0);
-    return attempt(instance, request, options, giveUpAt).map(Message::body);
+  // one instance, retried while it has no consumer (moving between nodes) until giveUpAt
+  private Future<JsonObject> call(String instance, JsonObject request, DeliveryOptions options, long giveUpAt) {
+    return send(instance, request, options).recover(cause -> moving(cause, giveUpAt)
+        ? vertx.timer(MOVE_RETRY_STEP_MS).compose(v -> call(instance, request, options, giveUpAt))
+        : Future.failedFuture(cause));
   }
 
-  private Future<Message<JsonObject>> attempt(String instance, JsonObject request, DeliveryOptions options,
-      long giveUpAt) {
-    return vertx.eventBus().<JsonObject>request(Addresses.moduleCall(instance), request, options)
-        .recover(cause -> cause instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS
-            && System.nanoTime() < giveUpAt
-            ? vertx.timer(MOVE_RETRY_STEP_MS).compose(v -> attempt(instance, request, options, giveUpAt))
-            : Future.failedFuture(cause));
+  private Future<JsonObject> send(String instance, JsonObject request, DeliveryOptions options) {
+    return vertx.eventBus().<JsonObject>request(Addresses.moduleCall(instance), request, options).map(Message::body);
+  }
+
+  private static boolean moving(Throwable cause, long giveUpAt) {
+    return cause instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS
+        && System.nanoTime() < giveUpAt;
   }
 }

@@ -80,7 +80,8 @@ public final class GridFsFiles implements FileStore {
     return fence.get().compose(permitted -> bucket())
         .compose(fs -> fs.uploadByFileNameWithOptions(new BufferStream(vertx.getOrCreateContext(), bytes), name,
             options).compose(id -> keepNewest(fs, name)))
-        .map(v -> "/files/" + module + "/" + name);
+        // a shard's name carries a #, which a URL must escape
+        .map(v -> "/files/" + module.replace("#", "%23") + "/" + name);
   }
 
   @Override

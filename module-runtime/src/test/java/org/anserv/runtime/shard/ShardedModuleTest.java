@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.junit5.VertxExtension;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,7 @@ import org.anserv.api.Access;
 import org.anserv.api.Db;
 import org.anserv.api.Event;
 import org.anserv.api.EventHandler;
+import org.anserv.api.FileStore;
 import org.anserv.api.Merge;
 import org.anserv.api.Module;
 import org.anserv.api.Origin;
@@ -80,6 +84,11 @@ class ShardedModuleTest {
     public Future<Long> events(@Param("user") String user, Db db) {
       return db.collection("students").findOne(new JsonObject().put("_id", user))
           .map(doc -> doc == null ? 0L : doc.getLong("events"));
+    }
+
+    @Query
+    public Future<String> card(@Param("user") String user, FileStore files) {
+      return files.save("card-" + user + ".txt", "text/plain", Buffer.buffer("card of " + user), null);
     }
 
     @Query(merge = Merge.SUM)
@@ -167,6 +176,17 @@ class ShardedModuleTest {
     assertThatThrownBy(() -> query("events", Map.of(), null)).isInstanceOf(ReplyException.class)
         .satisfies(e -> assertThat(((ReplyException) e).failureCode()).isEqualTo(400))
         .hasMessageContaining("needs parameter 'user'").hasMessageContaining("split by student into 4 shards");
+  }
+
+  @Test
+  void aShardsFileIsServedUnderAUrlThatNamesItsShard() {
+    await(runtime.deploy(List.of(candidate(PerStudent.class)), false));
+    String url = (String) query("card", Map.of("user", "zoe"), null);
+    String shard = new Shard(Shard.indexOf("zoe", SHARDS), SHARDS).instance("per-student");
+    assertThat(url).isEqualTo("/files/" + shard.replace("#", "%23") + "/card-zoe.txt");
+    String decoded = URLDecoder.decode(url.split("/")[2], StandardCharsets.UTF_8);
+    assertThat(await(vertx.eventBus().<Buffer>request(Addresses.moduleFiles(decoded), "card-zoe.txt")).body())
+        .hasToString("card of zoe");
   }
 
   @Test
