@@ -21,7 +21,7 @@ import org.anserv.gateway.AnservServer;
 import org.anserv.gateway.SqlReplica;
 import org.anserv.gateway.demo.DemoLoader;
 import org.anserv.runtime.bus.Addresses;
-import org.anserv.runtime.deploy.CallRequest;
+import org.anserv.runtime.call.CallRequest;
 
 /**
  * Writes every standard module's sample outputs from a small demo world, for UI work without a database: each view's

@@ -19,7 +19,7 @@ import org.anserv.api.Query;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.bus.Addresses;
-import org.anserv.runtime.deploy.CallRequest;
+import org.anserv.runtime.call.CallRequest;
 import org.anserv.runtime.deploy.MissingSql;
 import org.anserv.runtime.log.local.Durability;
 import org.anserv.runtime.log.local.LocalEventLog;

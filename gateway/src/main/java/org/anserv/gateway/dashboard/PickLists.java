@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.anserv.runtime.access.Caller;
 import org.anserv.runtime.bus.Addresses;
-import org.anserv.runtime.deploy.CallRequest;
+import org.anserv.runtime.call.CallRequest;
 
 /**
  * Choices for the parameters that name a course, student, video or problem, offered by every deployed module that

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.anserv.gateway.http.ApiError;
 import org.anserv.gateway.security.CallerAuth;
+import org.anserv.runtime.call.CallRequest;
 import org.anserv.runtime.call.ModuleCalls;
-import org.anserv.runtime.deploy.CallRequest;
 
 /**
  * {@code GET /views/{module}/{view}} (HTML) and {@code GET /queries/{module}/{query}} (JSON): forwards the call with

@@ -26,7 +26,7 @@ import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.bus.EventBatch;
-import org.anserv.runtime.deploy.CallRequest;
+import org.anserv.runtime.call.CallRequest;
 import org.anserv.runtime.deploy.MissingSql;
 import org.anserv.runtime.deploy.ModuleDiscovery.Candidate;
 import org.anserv.runtime.log.kafka.BrokerProcess;

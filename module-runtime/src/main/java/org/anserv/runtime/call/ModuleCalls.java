@@ -63,13 +63,13 @@ public final class ModuleCalls {
     }
     String kind = request.getString("kind", "");
     String name = request.getString("name", "");
-    if (kind.equals("result")) {
+    if (kind.equals(CallRequest.RESULT)) {
       return firstAnswer(shards(module, count).stream().map(shard -> call(shard, request, options, giveUpAt))
           .toList());
     }
     JsonObject endpoint = endpoint(shape, kind, name);
     String keyParam = endpoint == null ? null : endpoint.getString("shardKey");
-    if (endpoint == null || kind.equals("sample")) {
+    if (endpoint == null || kind.equals(CallRequest.SAMPLE)) {
       // any shard answers as its module would
       return call(new Shard(0, count).instance(module), request, options, giveUpAt);
     }
@@ -79,13 +79,13 @@ public final class ModuleCalls {
       return call(new Shard(Shard.indexOf(Shard.keyOf(scope, key), count), count).instance(module), request,
           options, giveUpAt);
     }
-    if (kind.equals("query") && "sum".equals(endpoint.getString("merge"))) {
+    if (kind.equals(CallRequest.QUERY) && "sum".equals(endpoint.getString("merge"))) {
       List<Future<JsonObject>> answers = shards(module, count).stream()
           .map(shard -> call(shard, request, options, giveUpAt)).toList();
       return Future.all(answers).compose(all -> merged(module, name, answers));
     }
     return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, Failures.BAD_REQUEST,
-        (kind.equals("view") ? "View '" : "Query '") + module + "/" + name + "' needs parameter '" + keyParam
+        (kind.equals(CallRequest.VIEW) ? "View '" : "Query '") + module + "/" + name + "' needs parameter '" + keyParam
             + "': module '" + module + "' is split by " + scope.name().toLowerCase(Locale.ROOT) + " into " + count
             + " shards, and only the shard of that key can answer."));
   }
@@ -103,7 +103,7 @@ public final class ModuleCalls {
   }
 
   private static JsonObject endpoint(JsonObject shape, String kind, String name) {
-    JsonArray endpoints = shape.getJsonArray(kind.equals("query") ? "queries" : "views", new JsonArray());
+    JsonArray endpoints = shape.getJsonArray(kind.equals(CallRequest.QUERY) ? "queries" : "views", new JsonArray());
     return endpoints.stream().map(JsonObject.class::cast).filter(e -> name.equals(e.getString("name")))
         .findFirst().orElse(null);
   }

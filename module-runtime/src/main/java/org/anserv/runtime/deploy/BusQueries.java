@@ -8,8 +8,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.anserv.api.Queries;
 import org.anserv.api.QueryFailure;
-import org.anserv.runtime.call.ModuleCalls;
 import org.anserv.runtime.bus.Failures;
+import org.anserv.runtime.call.CallRequest;
+import org.anserv.runtime.call.ModuleCalls;
 
 /** {@link Queries} over the event bus: the same path the gateway uses, so modules reach each other only there. */
 final class BusQueries implements Queries {

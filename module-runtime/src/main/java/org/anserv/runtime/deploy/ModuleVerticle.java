@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.anserv.api.Delivery;
 import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.bus.LiveBatch;
+import org.anserv.runtime.call.CallRequest;
 import org.anserv.runtime.define.MethodDefinition;
 import org.anserv.runtime.define.MethodKind;
 import org.anserv.runtime.define.ModuleDefinition;

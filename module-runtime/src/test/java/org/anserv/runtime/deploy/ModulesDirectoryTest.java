@@ -22,6 +22,7 @@ import javax.tools.ToolProvider;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.RuntimeSettings;
 import org.anserv.runtime.bus.Addresses;
+import org.anserv.runtime.call.CallRequest;
 import org.anserv.runtime.log.local.Durability;
 import org.anserv.runtime.log.local.LocalEventLog;
 import org.anserv.runtime.log.local.LocalLogOptions;

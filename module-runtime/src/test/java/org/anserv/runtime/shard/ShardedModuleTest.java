@@ -40,7 +40,7 @@ import org.anserv.runtime.access.Caller;
 import org.anserv.runtime.access.Role;
 import org.anserv.runtime.bus.Addresses;
 import org.anserv.runtime.bus.EventBatch;
-import org.anserv.runtime.deploy.CallRequest;
+import org.anserv.runtime.call.CallRequest;
 import org.anserv.runtime.deploy.MissingSql;
 import org.anserv.runtime.deploy.ModuleDiscovery.Candidate;
 import org.anserv.runtime.log.local.Durability;

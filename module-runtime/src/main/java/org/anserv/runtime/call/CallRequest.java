@@ -1,4 +1,4 @@
-package org.anserv.runtime.deploy;
+package org.anserv.runtime.call;
 
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -61,12 +61,13 @@ public final class CallRequest {
   }
 
   /** The caller a request was made for, or {@code null} for a call between modules. */
-  static Caller caller(JsonObject request) {
+  public static Caller caller(JsonObject request) {
     JsonObject caller = request.getJsonObject("caller");
     return caller == null ? null : Caller.fromJson(caller);
   }
 
-  static Map<String, String> params(JsonObject request) {
+  /** The parameters of a view or query call, as strings. */
+  public static Map<String, String> params(JsonObject request) {
     Map<String, String> params = new HashMap<>();
     JsonObject json = request.getJsonObject("params", new JsonObject());
     json.forEach(e -> params.put(e.getKey(), String.valueOf(e.getValue())));
