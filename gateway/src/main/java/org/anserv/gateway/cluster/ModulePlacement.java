@@ -99,6 +99,7 @@ public final class ModulePlacement {
   private AsyncMap<String, JsonObject> placements;
   private long timer = -1;
   private boolean ticking;
+  private boolean confirming;
   private volatile Future<Void> tickDone = Future.succeededFuture();
   private volatile boolean stopped;
 
@@ -176,7 +177,11 @@ public final class ModulePlacement {
   }
 
   private Future<Void> tick() {
-    if (ticking || stopped) {
+    if (stopped) {
+      return Future.succeededFuture();
+    }
+    if (ticking) {
+      confirmDuringTick();
       return Future.succeededFuture();
     }
     ticking = true;
@@ -192,6 +197,20 @@ public final class ModulePlacement {
       return Future.succeededFuture();
     });
     return tickDone;
+  }
+
+  // A tick that deploys or stops modules one after another can outlast the lease; writes would then wait for the
+  // next confirmation, which only the next tick gives, after this one. A module being handed back finishes its
+  // current calls first, so a call waiting on the fence would hold up the tick that would let it through: the node
+  // stalled until the call timed out (seen in ClusterFailoverTest on a join under load). So ownership is confirmed
+  // every second all the same.
+  private void confirmDuringTick() {
+    if (confirming) {
+      return;
+    }
+    confirming = true;
+    long now = clock.getAsLong();
+    checkOwnership().onSuccess(v -> renew(now)).onComplete(done -> confirming = false);
   }
 
   // The write fence: through while the lease stands, else after the next confirmation, refused for a lost module.
