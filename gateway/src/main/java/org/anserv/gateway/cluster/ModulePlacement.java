@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.anserv.runtime.ModuleRuntime;
 import org.anserv.runtime.deploy.ModuleDiscovery.Candidate;
@@ -32,16 +31,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs each module on exactly one node of the cluster and moves it when nodes come and go.
+ * Runs each module on exactly one node of the cluster and moves it when nodes come and go. What is placed is a
+ * unit: a module, or one shard of a module split by student or resource ({@link Shard}); everything below holds for
+ * either.
  *
  * <p>A node runs a module while it holds the module's cluster lock ({@code anserv.placement.<class>}); Hazelcast
  * frees the locks of a member it removes, so the modules of a dead node are taken over by the next survivor's tick
- * (every second). Each node aims at its fair share, {@code ceil(modules / members)}: it takes free modules while
- * below it and hands back the excess while above it (after a node joins), undeploying each cleanly first. A node
- * limited to some modules ({@link NodeScope#limited()}: the process of an isolated module) takes every module it may
- * run and is not counted in the others' share: it joins the cluster with the member attribute
- * {@link ClusteredVertx#LIMITED_ATTRIBUTE}, which Hazelcast publishes with its membership, so the others never count
- * it, not even for the moment between its joining and its first tick.
+ * (every second). Each node aims at its fair share, {@code ceil(modules / members)}, members counted once their
+ * placement runs ({@link PlacingMembers}): it takes free modules while below it and hands back the excess while
+ * above it (after a node joins), undeploying each cleanly first. A node limited to some modules
+ * ({@link NodeScope#limited()}: the process of an isolated module) takes every module it may run and is not counted
+ * in the others' share: it joins the cluster with the member attribute {@link ClusteredVertx#LIMITED_ATTRIBUTE},
+ * which Hazelcast publishes with its membership, so the others never count it, not even for the moment between its
+ * joining and its first tick.
  *
  * <p>Exactly-once figures across moves: the cluster map {@code anserv.placement} records per module whether its last
  * owner stopped cleanly (state and cursors saved together). A module whose owner died is rebuilt from the event
@@ -83,7 +85,7 @@ public final class ModulePlacement {
   private final Vertx vertx;
   private final ModuleRuntime runtime;
   private final List<Unit> units;
-  private final IntSupplier unlimitedMembers;
+  private final PlacingMembers members;
   private final boolean limited;
   private final long leaseNanos;
   private final LongSupplier clock;
@@ -100,6 +102,8 @@ public final class ModulePlacement {
   private long timer = -1;
   private boolean ticking;
   private boolean confirming;
+  // how many members shared the modules at the last count that succeeded
+  private int sharing = 1;
   private volatile Future<Void> tickDone = Future.succeededFuture();
   private volatile boolean stopped;
 
@@ -109,7 +113,7 @@ public final class ModulePlacement {
    * @param vertx the clustered Vert.x
    * @param runtime this node's module runtime
    * @param candidates the modules this node may run
-   * @param unlimitedMembers how many members of the cluster may run any module, now
+   * @param members the members this node shares the modules with
    * @param limited whether this node runs some modules only (see {@link NodeScope#limited()})
    * @param uncleanStart whether this node's previous run ended uncleanly: a module with no placement record (the
    *     whole cluster went down) is then rebuilt from the log
@@ -117,7 +121,7 @@ public final class ModulePlacement {
    * @param clock the time, in {@link System#nanoTime()} units
    */
   public ModulePlacement(Vertx vertx, ModuleRuntime runtime, List<Candidate> candidates,
-      IntSupplier unlimitedMembers, boolean limited, boolean uncleanStart, long leaseMillis, LongSupplier clock) {
+      PlacingMembers members, boolean limited, boolean uncleanStart, long leaseMillis, LongSupplier clock) {
     this.leaseNanos = TimeUnit.MILLISECONDS.toNanos(leaseMillis);
     this.clock = clock;
     this.uncleanStart = uncleanStart;
@@ -128,7 +132,7 @@ public final class ModulePlacement {
       return java.util.stream.IntStream.range(0, count).mapToObj(index -> new Unit(candidate, count == 1
           ? Shard.WHOLE : new Shard(index, count)));
     }).toList();
-    this.unlimitedMembers = unlimitedMembers;
+    this.members = members;
     this.limited = limited;
   }
 
@@ -149,10 +153,8 @@ public final class ModulePlacement {
       boolean limited, MeterRegistry meters, boolean uncleanStart, long leaseMillis) {
     // The member list is only on the cluster manager, which Vert.x exposes through its internal interface.
     ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
-    Cluster members = ((HazelcastClusterManager) cluster).getHazelcastInstance().getCluster();
-    ModulePlacement placement = new ModulePlacement(vertx, runtime, candidates,
-        () -> (int) members.getMembers().stream()
-            .filter(member -> member.getAttribute(ClusteredVertx.LIMITED_ATTRIBUTE) == null).count(),
+    Cluster hazelcast = ((HazelcastClusterManager) cluster).getHazelcastInstance().getCluster();
+    ModulePlacement placement = new ModulePlacement(vertx, runtime, candidates, PlacingMembers.of(vertx, hazelcast),
         limited, uncleanStart, leaseMillis, System::nanoTime);
     Gauge.builder("anserv.cluster.members", () -> cluster.getNodes().size())
         .description("Nodes in the cluster, as this node sees them").register(meters);
@@ -166,6 +168,8 @@ public final class ModulePlacement {
     runtime.databases().fence(this::permit);
     return vertx.sharedData().<String, JsonObject>getAsyncMap(MAP).compose(map -> {
       placements = map;
+      return members.announce();
+    }).compose(v -> {
       timer = vertx.setPeriodic(TICK_MILLIS, ignored -> tick());
       return tick();
     });
@@ -186,11 +190,13 @@ public final class ModulePlacement {
     }
     ticking = true;
     long now = clock.getAsLong();
-    int unlimited = Math.max(1, unlimitedMembers.getAsInt());
-    int share = limited ? units.size() : (units.size() + unlimited - 1) / unlimited;
-    Future<Void> work = checkOwnership().compose(v -> {
-      renew(now);
-      return rebalance(share);
+    Future<Void> work = members.count().otherwise(sharing).compose(count -> {
+      sharing = Math.max(1, count);
+      int share = limited ? units.size() : (units.size() + sharing - 1) / sharing;
+      return checkOwnership().compose(v -> {
+        renew(now);
+        return rebalance(share);
+      });
     });
     tickDone = work.onComplete(done -> ticking = false).recover(cause -> {
       LOG.warn("Module placement tick failed: {}", cause.toString());
@@ -385,6 +391,7 @@ public final class ModulePlacement {
   public Future<Void> stop() {
     stopped = true;
     vertx.cancelTimer(timer);
+    members.withdraw();
     // with ticks over, the lease is confirmed once more, so the hand-backs' final saves do not wait on a lapsed one
     long now = clock.getAsLong();
     return tickDone.eventually(() -> checkOwnership().onSuccess(v -> renew(now))).eventually(() -> {

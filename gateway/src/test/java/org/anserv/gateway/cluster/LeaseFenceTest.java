@@ -65,7 +65,7 @@ class LeaseFenceTest {
         8, ""), log, new MissingSql(), meters));
     Candidate counts = ModuleDiscovery.onClasspath(getClass().getClassLoader()).stream()
         .filter(candidate -> candidate.className().equals(Counts.class.getName())).findFirst().orElseThrow();
-    placement = new ModulePlacement(vertx, runtime, List.of(counts), () -> 1, false, false, LEASE_MILLIS,
+    placement = new ModulePlacement(vertx, runtime, List.of(counts), PlacingMembers.fixed(1), false, false, LEASE_MILLIS,
         () -> System.nanoTime() + frozenFor.get());
     await(placement.start());
     awaitRunning(List.of("counts"));
