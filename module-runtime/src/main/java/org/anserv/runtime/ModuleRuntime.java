@@ -124,6 +124,11 @@ public final class ModuleRuntime {
     return deployer.deploy(candidate, shard, fresh);
   }
 
+  /** How many shards a module of student or resource scope is split into on this runtime ({@code modules.shards}). */
+  public int shards() {
+    return settings.shards();
+  }
+
   /**
    * How many shards module {@code candidate} is split into on this runtime: 1 for a global module, and for a class
    * that cannot be loaded (its deployment then reports why).

@@ -63,6 +63,8 @@ public final class ModulePlacement {
 
   private static final Logger LOG = LoggerFactory.getLogger("anserv.cluster");
   private static final String MAP = "anserv.placement";
+  // the shard count every node of the cluster must share, kept beside the placement records
+  private static final String SHARDS_KEY = "anserv:modules.shards";
   private static final long TICK_MILLIS = 1_000;
 
   // ran: whether the module deployed here; cleanBefore: what the previous owner left, kept when it never ran
@@ -168,11 +170,21 @@ public final class ModulePlacement {
     runtime.databases().fence(this::permit);
     return vertx.sharedData().<String, JsonObject>getAsyncMap(MAP).compose(map -> {
       placements = map;
-      return members.announce();
-    }).compose(v -> {
+      return sameShardCount();
+    }).compose(v -> members.announce()).compose(v -> {
       timer = vertx.setPeriodic(TICK_MILLIS, ignored -> tick());
       return tick();
     });
+  }
+
+  // Nodes splitting modules into different numbers of shards would run both splits, each counting every event.
+  private Future<Void> sameShardCount() {
+    JsonObject mine = new JsonObject().put("shards", runtime.shards());
+    return placements.putIfAbsent(SHARDS_KEY, mine).compose(first -> first == null || first.equals(mine)
+        ? Future.succeededFuture()
+        : Future.failedFuture(new IllegalStateException("This node splits modules into " + runtime.shards()
+            + " shards (modules.shards) but the cluster's nodes use " + first.getInteger("shards") + ": set the"
+            + " same number on every node; to change it, stop every node, then start them with the new number")));
   }
 
   /** The names of the modules this node runs now. */

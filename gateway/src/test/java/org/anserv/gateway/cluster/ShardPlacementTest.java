@@ -1,6 +1,7 @@
 package org.anserv.gateway.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -128,11 +129,28 @@ class ShardPlacementTest {
     awaitFigures(first);
   }
 
+  @Test
+  void aNodeSplittingModulesIntoAnotherNumberOfShardsIsRefused() throws Exception {
+    String cluster = "shards-" + UUID.randomUUID();
+    int[] ports = {BrokerProcess.freePortPair(), BrokerProcess.freePortPair()};
+    mongo = EmbeddedMongo.inMemory();
+    Node first = join(cluster, ports, 0);
+    awaitThat(() -> first.running().size() == SHARDS, 30_000, "the first node runs all shards");
+
+    assertThatThrownBy(() -> join(cluster, ports, 1, SHARDS * 2)).hasMessageContaining("This node splits modules"
+        + " into 8 shards (modules.shards) but the cluster's nodes use 4: set the same number on every node");
+    assertThat(first.running()).hasSize(SHARDS);
+  }
+
   private Node join(String cluster, int[] ports, int index) throws Exception {
+    return join(cluster, ports, index, SHARDS);
+  }
+
+  private Node join(String cluster, int[] ports, int index, int shards) throws Exception {
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JsonObject config = new JsonObject().put("cluster.enabled", true).put("cluster.name", cluster)
         .put("cluster.port", ports[index]).put("cluster.members", "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1])
-        .put("mongo.uri", mongo.connectionString()).put("mongo.prefix", "shards_").put("modules.shards", SHARDS)
+        .put("mongo.uri", mongo.connectionString()).put("mongo.prefix", "shards_").put("modules.shards", shards)
         .put("modules.timeout.ms", 10_000);
     Vertx vertx = await(ClusteredVertx.join(ClusterSettings.fromConfig(config), MeteredVertx.builder(meters),
         MeteredVertx.options(), false));
@@ -144,9 +162,9 @@ class ShardPlacementTest {
     Candidate candidate = new Candidate(StudentCounts.class.getName(), StudentCounts.class.getClassLoader(), "test");
     ModulePlacement placement = ModulePlacement.inCluster(vertx, runtime, List.of(candidate), false, meters, false,
         4_000);
-    await(placement.start());
     Node node = new Node(vertx, runtime, placement);
     nodes.add(node);
+    await(placement.start());
     return node;
   }
 
