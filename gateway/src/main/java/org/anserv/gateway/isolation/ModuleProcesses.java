@@ -60,6 +60,8 @@ public final class ModuleProcesses {
         .put("node.modules", module)
         .put("data.dir", dir.resolve("data").toString())
         .put("cluster.enabled", true)
+        // the node's own shard count: cluster.enabled alone would make the process split modules otherwise
+        .put("modules.shards", RuntimeSettings.fromConfig(config).shards())
         .put("cluster.members", members)
         .put("http.port", config.getValue("modules." + module + ".process.http.port", 0))
         .put("http.instances", 1)
