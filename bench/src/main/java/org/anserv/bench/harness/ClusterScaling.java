@@ -1,5 +1,6 @@
 package org.anserv.bench.harness;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,9 +11,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import org.anserv.api.Scope;
 import org.anserv.demo.DemoSpec;
 import org.anserv.gateway.cluster.LocalCluster;
+import org.anserv.runtime.RuntimeSettings;
+import org.anserv.runtime.define.ModuleInspector;
 import org.anserv.runtime.deploy.ModuleDiscovery;
+import org.anserv.runtime.deploy.ModuleDiscovery.Candidate;
 
 /**
  * Scenario 7: clusters of 1, 2 and 3 nodes on this machine ({@link LocalCluster}: a JVM per node, a Kafka broker,
@@ -51,14 +56,19 @@ public final class ClusterScaling {
       }
     }
     List<String> sample = WorldCache.of(DemoSpec.defaults(), work.resolve("worlds")).sample(20_000);
-    int modules = ModuleDiscovery.onClasspath(ClusterScaling.class.getClassLoader()).size();
-    System.out.println("7 cluster: " + sizes + " nodes, " + modules + " modules, batch " + BATCH + " x " + CONCURRENCY
+    List<Candidate> candidates = ModuleDiscovery.onClasspath(ClusterScaling.class.getClassLoader());
+    int modules = candidates.size();
+    // what the nodes place: a module, or each shard of a module split by student or resource (8 in a cluster)
+    int shards = RuntimeSettings.fromConfig(new JsonObject().put("cluster.enabled", true)).shards();
+    int units = candidates.stream().mapToInt(c -> scopeOf(c) == Scope.GLOBAL ? 1 : shards).sum();
+    System.out.println("7 cluster: " + sizes + " nodes, " + modules + " modules (" + units + " units with the shards),"
+        + " batch " + BATCH + " x " + CONCURRENCY
         + " connections spread over the nodes, " + seconds + " s phases; load " + Report.load());
     List<String> lines = new ArrayList<>();
     double oneNodeIntake = Double.NaN;
     double oneNodeModules = Double.NaN;
     for (int nodes : sizes) {
-      Result result = measure(nodes, modules, sample, seconds, work.resolve("cluster-" + nodes));
+      Result result = measure(nodes, units, sample, seconds, work.resolve("cluster-" + nodes));
       if (nodes == sizes.getFirst()) {
         oneNodeIntake = result.intake().eventsPerSecond();
         oneNodeModules = result.throughModules();
@@ -82,7 +92,15 @@ public final class ClusterScaling {
     }
   }
 
-  private static Result measure(int nodes, int modules, List<String> sample, double seconds, Path dir)
+  private static Scope scopeOf(Candidate candidate) {
+    try {
+      return ModuleInspector.scopeOf(Class.forName(candidate.className(), false, candidate.loader()));
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("Module class " + candidate.className() + " is listed but missing", e);
+    }
+  }
+
+  private static Result measure(int nodes, int units, List<String> sample, double seconds, Path dir)
       throws Exception {
     deleteRecursively(dir);
     Map<String, String> settings = Map.of("security.enabled", "false", "log.kafka.topic", "bench-" + nodes,
@@ -94,7 +112,7 @@ public final class ClusterScaling {
         for (int node = 1; node <= nodes; node++) {
           generators.add(new LoadGenerator(cluster.httpPort(node), null));
         }
-        awaitPlaced(generators, modules);
+        awaitPlaced(generators, units);
         post(generators, EventSource.repeated(sample, Long.MAX_VALUE, "warm-" + nodes + "-"), Math.min(3, seconds));
         awaitDrained(generators, 600);
         long start = System.nanoTime();
@@ -112,11 +130,11 @@ public final class ClusterScaling {
     }
   }
 
-  // Every module runs somewhere: the nodes' anserv_cluster_modules_running add up to the modules on the class path.
-  private static void awaitPlaced(List<LoadGenerator> nodes, int modules) throws InterruptedException {
+  // Every unit runs somewhere: the nodes' anserv_cluster_modules_running add up to the modules and shards.
+  private static void awaitPlaced(List<LoadGenerator> nodes, int units) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
-      if (sum(nodes, "anserv_cluster_modules_running ") == modules) {
+      if (sum(nodes, "anserv_cluster_modules_running ") == units) {
         return;
       }
       Thread.sleep(500);

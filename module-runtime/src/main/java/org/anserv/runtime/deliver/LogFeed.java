@@ -27,12 +27,14 @@ public final class LogFeed {
 
   private static final Logger LOG = LoggerFactory.getLogger("anserv.feed");
   private static final int CHUNK = 512;
+  // pushed events a realtime feed keeps while busy, per module: beyond them it reads the log instead
   private static final int MAX_WAITING_EVENTS = 20_000;
   private static final long NO_LIMIT = Long.MAX_VALUE;
 
   private record Pushed(LiveBatch batch, Promise<JsonArray> reply) {
   }
 
+  private final int maxWaitingEvents;
   private final Vertx vertx;
   private final String module;
   private final String name;
@@ -52,8 +54,14 @@ public final class LogFeed {
   private boolean stopped;
   private long idleTimer = -1;
 
+  /**
+   * A feed of a module instance, one of {@code shards} shards of its module (1 for a whole module): a realtime feed
+   * keeps its share of the pushed events a module may keep waiting, since a node receiving pushes over the clustered
+   * bus decodes a copy for every shard.
+   */
   public LogFeed(Vertx vertx, String module, String name, List<MethodDefinition> handlers, boolean realtime,
-      EventLog log, EventDelivery delivery, FeedCursors cursors) {
+      EventLog log, EventDelivery delivery, FeedCursors cursors, int shards) {
+    this.maxWaitingEvents = Math.max(CHUNK, MAX_WAITING_EVENTS / shards);
     this.vertx = vertx;
     this.module = module;
     this.name = name;
@@ -111,7 +119,7 @@ public final class LogFeed {
     }
     waiting.add(new Pushed(batch, reply));
     waitingEvents += batch.events().size();
-    if (waitingEvents > MAX_WAITING_EVENTS) {
+    if (waitingEvents > maxWaitingEvents) {
       dropUnansweredPushes();
     }
     drain();

@@ -193,11 +193,12 @@ public final class ModuleVerticle extends VerticleBase {
     List<MethodDefinition> queuedHandlers = byDelivery(handlers, Delivery.QUEUED);
     if (!realtimeHandlers.isEmpty()) {
       realtime = new LogFeed(vertx, instance, "realtime", realtimeHandlers, true, services.log(), delivery,
-          cursors);
+          cursors, shard.count());
       metrics.lag("realtime", realtime::lagEvents, realtime::lagSeconds);
     }
     if (!queuedHandlers.isEmpty()) {
-      queued = new LogFeed(vertx, instance, "queued", queuedHandlers, false, services.log(), delivery, cursors);
+      queued = new LogFeed(vertx, instance, "queued", queuedHandlers, false, services.log(), delivery, cursors,
+          shard.count());
       metrics.lag("queued", queued::lagEvents, queued::lagSeconds);
     }
     for (MethodDefinition handler : byDelivery(handlers, Delivery.BATCHED)) {
