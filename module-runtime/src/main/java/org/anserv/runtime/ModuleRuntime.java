@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.anserv.api.Sql;
-import org.anserv.api.Scope;
 import org.anserv.runtime.bus.BusGuard;
 import org.anserv.runtime.call.ModuleCalls;
 import org.anserv.runtime.define.ModuleInspector;
@@ -136,7 +135,7 @@ public final class ModuleRuntime {
   public int shardsOf(ModuleDiscovery.Candidate candidate) {
     try {
       Class<?> type = Class.forName(candidate.className(), false, candidate.loader());
-      return ModuleInspector.scopeOf(type) == Scope.GLOBAL ? 1 : settings.shards();
+      return settings.shardsOf(ModuleInspector.scopeOf(type));
     } catch (ClassNotFoundException | LinkageError e) {
       return 1;
     }

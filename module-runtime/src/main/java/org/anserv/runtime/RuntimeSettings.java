@@ -1,6 +1,7 @@
 package org.anserv.runtime;
 
 import io.vertx.core.json.JsonObject;
+import org.anserv.api.Scope;
 import org.anserv.runtime.invoke.ModuleLimits;
 
 /**
@@ -93,6 +94,11 @@ public record RuntimeSettings(String mongoConnectionString, String databasePrefi
       throw new IllegalArgumentException("Setting 'modules.shards' must be between 1 and 1024, not " + shards + ".");
     }
     return (int) shards;
+  }
+
+  /** How many shards a module of {@code scope} is split into: 1 for a global module, else {@link #shards()}. */
+  public int shardsOf(Scope scope) {
+    return scope == Scope.GLOBAL ? 1 : shards();
   }
 
   /** Whether this process ends itself when a quarantined module's call loops on the CPU ({@link #HALT_ON_CPU_LOOP}). */

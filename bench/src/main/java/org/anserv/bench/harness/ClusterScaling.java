@@ -59,8 +59,8 @@ public final class ClusterScaling {
     List<Candidate> candidates = ModuleDiscovery.onClasspath(ClusterScaling.class.getClassLoader());
     int modules = candidates.size();
     // what the nodes place: a module, or each shard of a module split by student or resource (8 in a cluster)
-    int shards = RuntimeSettings.fromConfig(new JsonObject().put("cluster.enabled", true)).shards();
-    int units = candidates.stream().mapToInt(c -> scopeOf(c) == Scope.GLOBAL ? 1 : shards).sum();
+    RuntimeSettings clustered = RuntimeSettings.fromConfig(new JsonObject().put("cluster.enabled", true));
+    int units = candidates.stream().mapToInt(c -> clustered.shardsOf(scopeOf(c))).sum();
     System.out.println("7 cluster: " + sizes + " nodes, " + modules + " modules (" + units + " units with the shards),"
         + " batch " + BATCH + " x " + CONCURRENCY
         + " connections spread over the nodes, " + seconds + " s phases; load " + Report.load());

@@ -82,16 +82,16 @@ record ModuleStats(String module, List<Count> handlers, List<Count> endpoints, L
   }
 
   private static double sum(MeterRegistry meters, String module, String name) {
-    return meters.find(name).tag("module", instanceOf(module)).counters().stream().mapToDouble(Counter::count).sum();
+    return meters.find(name).tag("module", shardsOf(module)).counters().stream().mapToDouble(Counter::count).sum();
   }
 
   private static DoubleStream gauges(MeterRegistry meters, String module, String name) {
-    return meters.find(name).tag("module", instanceOf(module)).gauges().stream().mapToDouble(Gauge::value)
+    return meters.find(name).tag("module", shardsOf(module)).gauges().stream().mapToDouble(Gauge::value)
         .filter(value -> !Double.isNaN(value));
   }
 
   // A module split into shards is metered per shard (module="name#1of8"): its figures add up those on this node.
-  private static Predicate<String> instanceOf(String module) {
+  private static Predicate<String> shardsOf(String module) {
     return label -> Shard.moduleOf(label).equals(module);
   }
 
@@ -127,7 +127,7 @@ record ModuleStats(String module, List<Count> handlers, List<Count> endpoints, L
   private static List<Count> counts(MeterRegistry meters, String module, String meter, Function<Counter, String> kind,
       Function<Counter, String> name) {
     Map<String, Count> byKey = new TreeMap<>();
-    for (Counter counter : meters.find(meter).tag("module", instanceOf(module)).counters()) {
+    for (Counter counter : meters.find(meter).tag("module", shardsOf(module)).counters()) {
       String k = String.valueOf(kind.apply(counter));
       String n = String.valueOf(name.apply(counter));
       Count count = byKey.computeIfAbsent(k + "/" + n, key -> new Count(k, n, new TreeMap<>()));

@@ -58,6 +58,8 @@ class ShardPlacementTest {
   private final List<Node> nodes = new ArrayList<>();
   private final Map<String, Long> truth = new TreeMap<>();
   private EmbeddedMongo mongo;
+  private String cluster;
+  private int[] ports;
   private LocalEventLog log;
   private int sent;
 
@@ -87,15 +89,11 @@ class ShardPlacementTest {
 
   @Test
   void shardsSpreadOverTheNodesNeverRunTwiceAndMoveToTheSurvivorWithFiguresExact() throws Exception {
-    String cluster = "shards-" + UUID.randomUUID();
-    int[] ports = {BrokerProcess.freePortPair(), BrokerProcess.freePortPair()};
-    mongo = EmbeddedMongo.inMemory();
-    Node first = join(cluster, ports, 0);
-    awaitThat(() -> first.running().size() == SHARDS, 30_000, "the first node runs all shards");
+    Node first = firstNode();
     send(first, 300);
     awaitFigures(first);
 
-    Node second = join(cluster, ports, 1);
+    Node second = join(1, SHARDS);
     long joined = System.nanoTime();
     // while the shards move, sample both nodes: no shard may ever run on both
     while (!(first.running().size() == SHARDS / 2 && second.running().size() == SHARDS / 2)) {
@@ -131,22 +129,24 @@ class ShardPlacementTest {
 
   @Test
   void aNodeSplittingModulesIntoAnotherNumberOfShardsIsRefused() throws Exception {
-    String cluster = "shards-" + UUID.randomUUID();
-    int[] ports = {BrokerProcess.freePortPair(), BrokerProcess.freePortPair()};
-    mongo = EmbeddedMongo.inMemory();
-    Node first = join(cluster, ports, 0);
-    awaitThat(() -> first.running().size() == SHARDS, 30_000, "the first node runs all shards");
+    Node first = firstNode();
 
-    assertThatThrownBy(() -> join(cluster, ports, 1, SHARDS * 2)).hasMessageContaining("This node splits modules"
+    assertThatThrownBy(() -> join(1, SHARDS * 2)).hasMessageContaining("This node splits modules"
         + " into 8 shards (modules.shards) but the cluster's nodes use 4: set the same number on every node");
     assertThat(first.running()).hasSize(SHARDS);
   }
 
-  private Node join(String cluster, int[] ports, int index) throws Exception {
-    return join(cluster, ports, index, SHARDS);
+  // The first node of a fresh cluster, once it runs every shard.
+  private Node firstNode() throws Exception {
+    cluster = "shards-" + UUID.randomUUID();
+    ports = new int[] {BrokerProcess.freePortPair(), BrokerProcess.freePortPair()};
+    mongo = EmbeddedMongo.inMemory();
+    Node first = join(0, SHARDS);
+    awaitThat(() -> first.running().size() == SHARDS, 30_000, "the first node runs all shards");
+    return first;
   }
 
-  private Node join(String cluster, int[] ports, int index, int shards) throws Exception {
+  private Node join(int index, int shards) throws Exception {
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JsonObject config = new JsonObject().put("cluster.enabled", true).put("cluster.name", cluster)
         .put("cluster.port", ports[index]).put("cluster.members", "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1])

@@ -92,11 +92,10 @@ public final class ModuleCalls {
 
   // The key this call names: a student's own name when the caller is that student (the access policy pins it).
   private static String key(JsonObject request, JsonObject endpoint, String keyParam) {
-    JsonObject caller = request.getJsonObject("caller");
+    Caller caller = CallRequest.caller(request);
     JsonObject access = endpoint.getJsonObject("access", new JsonObject());
-    if (caller != null && keyParam.equals(access.getString("student"))
-        && Caller.fromJson(caller).role() == Role.STUDENT) {
-      return Caller.fromJson(caller).name();
+    if (caller != null && caller.role() == Role.STUDENT && keyParam.equals(access.getString("student"))) {
+      return caller.name();
     }
     Object value = request.getJsonObject("params", new JsonObject()).getValue(keyParam);
     return value == null ? null : String.valueOf(value);

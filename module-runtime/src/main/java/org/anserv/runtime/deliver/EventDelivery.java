@@ -87,7 +87,8 @@ public final class EventDelivery {
     return serial.submit(() -> actors.resolve(work.stream().map(Work::event).toList()).compose(resolved -> {
       List<Work> ready = new ArrayList<>(work.size());
       for (int i = 0; i < work.size(); i++) {
-        if (owned.test(resolved.get(i))) {
+        // a tracking event's shard was decided above; a statement's only now, its actor resolved
+        if (!resolved.get(i).isStatement() || owned.test(resolved.get(i))) {
           ready.add(new Work(work.get(i).logged(), resolved.get(i), work.get(i).handler()));
         }
       }

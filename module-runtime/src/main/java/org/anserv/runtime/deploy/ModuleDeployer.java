@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.anserv.api.DefinitionException;
-import org.anserv.api.Scope;
 import org.anserv.runtime.define.ModuleDefinition;
 import org.anserv.runtime.define.ModuleInspector;
 import org.anserv.runtime.registry.ModuleRegistry;
@@ -54,7 +53,7 @@ public final class ModuleDeployer {
     for (ModuleDiscovery.Candidate candidate : candidates) {
       Class<?> type = load(candidate);
       if (type != null) {
-        int count = ModuleInspector.scopeOf(type) == Scope.GLOBAL ? 1 : services.settings().shards();
+        int count = services.settings().shardsOf(ModuleInspector.scopeOf(type));
         List<Future<String>> shards = new ArrayList<>();
         for (int index = 0; index < count; index++) {
           shards.add(deploy(type, new Shard(index, count), fresh).otherwise(cause -> null));
